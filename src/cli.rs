@@ -1,0 +1,85 @@
+//! The clap model: the global flags of SPEC 1 with their environment variables, and the
+//! command tree. Each leaf's arguments live beside its code in `commands/`.
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+
+/// Administer WhatsApp Business channels connected through 360dialog.
+#[derive(Debug, Parser)]
+#[command(name = "whatsapp-ctl", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    after_help = "Exit codes: 0 ok, 1 failed, 2 usage, 3 invalid input, 4 auth, 5 network, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Profile in the config store [default: the one chosen by `profiles use`, else `default`]
+    #[arg(long, global = true, env = "WHATSAPP_CTL_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+    /// API base URL [default: per API flavour]
+    #[arg(long, global = true, env = "WHATSAPP_CTL_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Machine-readable output: one JSON document on stdout
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Run against the embedded 360dialog emulator (no key needed, no profile read or written)
+    #[arg(long, global = true, env = "WHATSAPP_CTL_EMULATOR")]
+    pub emulator: bool,
+    /// More detail on stderr (-vv shows request and response bodies; never the key)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Only errors on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Per-request timeout in seconds
+    #[arg(long, global = true, env = "WHATSAPP_CTL_TIMEOUT", default_value_t = 30.0, value_name = "SECS")]
+    pub timeout: f64,
+    /// Retries for retryable failures
+    #[arg(long, global = true, default_value_t = 3, value_name = "N")]
+    pub retries: u32,
+    /// No colour
+    #[arg(long, global = true, env = "NO_COLOR")]
+    pub no_color: bool,
+}
+
+/// The command tree.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Store, check and remove the API key of a profile
+    #[command(subcommand)]
+    Auth(commands::auth::AuthCommand),
+    /// List, choose and remove profiles
+    #[command(subcommand)]
+    Profiles(commands::profiles::ProfilesCommand),
+    /// Validate, submit, list, follow and delete message templates
+    #[command(subcommand)]
+    Templates(commands::templates::TemplatesCommand),
+    /// Run or drive the embedded 360dialog emulator
+    #[command(subcommand)]
+    Emulator(commands::emulator::EmulatorCommand),
+}
+
+impl Command {
+    /// Long-running servers stop on Ctrl-C by themselves, with exit 0.
+    pub fn handles_ctrl_c(&self) -> bool {
+        matches!(self, Command::Emulator(commands::emulator::EmulatorCommand::Start(_)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_model_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

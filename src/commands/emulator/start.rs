@@ -1,0 +1,78 @@
+//! `emulator start`: serves the emulator on a loopback port until Ctrl-C (exit 0).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::context::{Context, emulator_state_path};
+use crate::emulator;
+use crate::error::{Error, Result};
+use crate::output::{Output, Report};
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// State file [default: WHATSAPP_CTL_EMULATOR_STATE, else the data dir]
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Seconds a submitted template stays in review before it is approved or rejected
+    #[arg(long, default_value_t = 2.0, value_name = "SECS")]
+    pub review_delay: f64,
+    /// Share of API requests answered with a random 500/502/503/555 or 429 (0 to 1)
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub fault_rate: f64,
+    /// Milliseconds added before every API answer
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub latency: u64,
+    /// Most templates one list page returns, whatever the client asks
+    #[arg(long, value_name = "N")]
+    pub page_cap: Option<usize>,
+    /// Messaging health to report: AVAILABLE, LIMITED or BLOCKED
+    #[arg(long, value_name = "STATUS")]
+    pub health: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Started {
+    base_url: String,
+    key: String,
+    state: PathBuf,
+}
+
+impl Report for Started {
+    fn human(&self, _out: &Output) -> String {
+        format!(
+            "360dialog emulator listening on {}\nkey: {}\nstate: {}\n\nTry: WHATSAPP_CTL_BASE_URL={} whatsapp-ctl auth login --token-stdin <<< '{}'",
+            self.base_url,
+            self.key,
+            self.state.display(),
+            self.base_url,
+            self.key
+        )
+    }
+}
+
+pub async fn run(ctx: &Context, args: StartArgs) -> Result<u8> {
+    if !(0.0..=1.0).contains(&args.fault_rate) {
+        return Err(Error::usage(format!("--fault-rate {} is not between 0 and 1", args.fault_rate)));
+    }
+    let state = emulator_state_path(args.state)?;
+    let mut options = emulator::Options::new(state.clone());
+    options.port = args.port;
+    options.review_delay = Duration::from_secs_f64(args.review_delay.max(0.0));
+    options.fault_rate = args.fault_rate;
+    options.latency = Duration::from_millis(args.latency);
+    options.page_cap = args.page_cap;
+    options.health = args.health.map(|h| h.to_ascii_uppercase());
+    let running = emulator::start(options)
+        .await
+        .map_err(|err| Error::failed(format!("cannot start the emulator: {err}")))?;
+    let code = ctx.out.emit(&Started { base_url: running.base_url.clone(), key: running.key.clone(), state });
+    ctx.out.info("Press Ctrl-C to stop.");
+    running.serve_until_ctrl_c().await;
+    Ok(code)
+}

@@ -1,0 +1,21 @@
+//! One module per command group, one file per leaf command; `run` dispatches with one `match`.
+
+pub mod auth;
+pub mod emulator;
+pub mod input;
+pub mod profiles;
+pub mod templates;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::Result;
+
+/// Runs the command and returns its exit code.
+pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
+    match command {
+        Command::Auth(command) => auth::run(ctx, command).await,
+        Command::Profiles(command) => profiles::run(ctx, command).await,
+        Command::Emulator(command) => emulator::run(ctx, command).await,
+        Command::Templates(command) => templates::run(ctx, command).await,
+    }
+}

@@ -1,0 +1,45 @@
+//! `profiles`: list the stored profiles, choose the current one, remove one.
+
+mod list;
+mod remove;
+mod select;
+
+use clap::Subcommand;
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// List profiles: flavour, base URL, key (masked), current marked
+    List,
+    /// Make NAME the profile used when --profile is not given
+    Use {
+        /// Profile name
+        name: String,
+    },
+    /// Remove a profile and its stored key
+    Remove {
+        /// Profile name
+        name: String,
+    },
+}
+
+pub async fn run(ctx: &Context, command: ProfilesCommand) -> Result<u8> {
+    if ctx.global.emulator {
+        return Err(Error::usage("with --emulator no profile is read or written"));
+    }
+    let store = ctx.store()?;
+    match command {
+        ProfilesCommand::List => Ok(ctx.out.emit(&list::run(&store)?)),
+        ProfilesCommand::Use { name } => Ok(ctx.out.emit(&select::run(&store, &name)?)),
+        ProfilesCommand::Remove { name } => Ok(ctx.out.emit(&remove::run(&store, &name)?)),
+    }
+}
+
+/// The error for a name that is in neither file.
+fn no_such_profile(name: &str) -> Error {
+    Error::failed(format!("no profile named '{name}'")).with_hint(format!(
+        "see `whatsapp-ctl profiles list`, or create it with `whatsapp-ctl auth login --profile {name}`"
+    ))
+}

@@ -1,0 +1,97 @@
+//! Reading template files (one object or an array, exactly the API's body) and checking them
+//! against WhatsApp's rules; the per-template rows `validate` and `submit` report.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::output::Output;
+use crate::template::{self, Problem};
+
+/// One template of one file, checked; `status` is filled by `submit`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checked {
+    pub file: String,
+    pub name: Option<String>,
+    pub language: Option<String>,
+    pub ok: bool,
+    pub problems: Vec<Problem>,
+    pub status: Option<String>,
+    #[serde(skip)]
+    pub template: Value,
+}
+
+impl Checked {
+    /// A row for a template that came from somewhere other than a file (flags).
+    pub fn from_value(file: &str, template: Value) -> Self {
+        let problems = template::validate(&template);
+        Self::new(file, template, problems)
+    }
+
+    fn new(file: &str, template: Value, problems: Vec<Problem>) -> Self {
+        let text = |key: &str| template.get(key).and_then(Value::as_str).map(str::to_owned);
+        Checked {
+            file: file.to_owned(),
+            name: text("name"),
+            language: text("language"),
+            ok: problems.is_empty(),
+            problems,
+            status: None,
+            template,
+        }
+    }
+
+    /// "file:line: path: message" lines, or "file: name (language) ok".
+    pub fn human(&self, out: &Output, ok_word: &str) -> String {
+        if self.problems.is_empty() {
+            let name = self.name.as_deref().unwrap_or("?");
+            let language = self.language.as_deref().unwrap_or("?");
+            return format!("{}: {name} ({language}) {}", self.file, out.paint(ok_word, "32"));
+        }
+        self.problems
+            .iter()
+            .map(|p| {
+                let place = p.line.map_or_else(|| self.file.clone(), |line| format!("{}:{line}", self.file));
+                let path = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
+                format!("{place}: {path}{}", p.message)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Reads and checks every file; unreadable files and JSON syntax errors become problems too,
+/// so one run reports everything.
+pub fn check_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
+    let mut rows = Vec::new();
+    for path in paths {
+        let file = path.as_ref().display().to_string();
+        let source = match std::fs::read_to_string(path.as_ref()) {
+            Ok(source) => source,
+            Err(err) => {
+                rows.push(failed_file(&file, format!("cannot read the file: {err}"), None));
+                continue;
+            }
+        };
+        match template::validate_source(&source) {
+            Ok(reports) => {
+                rows.extend(reports.into_iter().map(|r| Checked::new(&file, r.template, r.problems)))
+            }
+            Err(err) => rows.push(failed_file(&file, err.to_string(), err.line())),
+        }
+    }
+    rows
+}
+
+fn failed_file(file: &str, message: String, line: Option<usize>) -> Checked {
+    Checked {
+        file: file.to_owned(),
+        name: None,
+        language: None,
+        ok: false,
+        problems: vec![Problem { path: String::new(), message, line }],
+        status: None,
+        template: Value::Null,
+    }
+}

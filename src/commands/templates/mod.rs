@@ -1,0 +1,44 @@
+//! `templates`: validate locally, submit, list, show, follow the review, delete.
+
+mod delete;
+mod files;
+mod list;
+mod lookup;
+mod show;
+mod status;
+mod submit;
+mod validate;
+
+use clap::Subcommand;
+
+use crate::context::Context;
+use crate::error::Result;
+
+pub use lookup::{rejected_reason, status_of};
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List templates (every page), filtered and sorted
+    List(list::ListArgs),
+    /// Show one template with its components
+    Show(show::ShowArgs),
+    /// Show a template's review status; --wait follows it until approved or rejected
+    Status(status::StatusArgs),
+    /// Check template files against WhatsApp's rules without sending anything
+    Validate(validate::ValidateArgs),
+    /// Validate, then submit templates from files or flags
+    Submit(submit::SubmitArgs),
+    /// Delete a template (every language of the name)
+    Delete(delete::DeleteArgs),
+}
+
+pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
+    match command {
+        TemplatesCommand::List(args) => list::run(ctx, &args).await,
+        TemplatesCommand::Show(args) => Ok(ctx.out.emit(&show::run(ctx, &args).await?)),
+        TemplatesCommand::Status(args) => status::run(ctx, &args).await,
+        TemplatesCommand::Validate(args) => Ok(ctx.out.emit(&validate::run(&args))),
+        TemplatesCommand::Submit(args) => Ok(ctx.out.emit(&submit::run(ctx, &args).await?)),
+        TemplatesCommand::Delete(args) => Ok(ctx.out.emit(&delete::run(ctx, &args).await?)),
+    }
+}

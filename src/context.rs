@@ -1,0 +1,118 @@
+//! What every command runs with: the global flags, where each came from, the output, the config
+//! store, and the API client built on demand (from the profile, or from the embedded emulator).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::OnceCell;
+
+use crate::api::{self, Client, ClientConfig, Flavour};
+use crate::cli::GlobalArgs;
+use crate::config::Store;
+use crate::emulator;
+use crate::error::{Error, Kind, Result};
+use crate::output::Output;
+use crate::secret::ApiKey;
+use crate::settings::{self, Inputs, Settings, Source, Sourced};
+
+/// Shared by every command of one invocation.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub inputs: Inputs,
+    pub out: Output,
+    emulator: OnceCell<emulator::Running>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs, inputs: Inputs) -> Self {
+        let out = Output::new(global.json, global.quiet, global.verbose, global.no_color);
+        Self { global, inputs, out, emulator: OnceCell::new() }
+    }
+
+    /// The config store (`WHATSAPP_CTL_CONFIG_DIR` or the platform folder).
+    pub fn store(&self) -> Result<Store> {
+        let env_dir =
+            std::env::var_os("WHATSAPP_CTL_CONFIG_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
+        Ok(Store::locate(env_dir)?)
+    }
+
+    /// Profile, flavour, base URL and key after precedence; with `--emulator`, the emulator's.
+    pub async fn settings(&self) -> Result<Settings> {
+        if self.global.emulator {
+            let running = self.emulator().await?;
+            return Ok(Settings {
+                profile: Sourced::new("emulator".into(), Source::Emulator),
+                api: Sourced::new(Flavour::Cloud, Source::Emulator),
+                base_url: Sourced::new(running.base_url.clone(), Source::Emulator),
+                token: ApiKey::new(&running.key).map(|k| Sourced::new(k, Source::Emulator)),
+                webhook_url: None,
+                test_recipient: None,
+                profile_exists: false,
+            });
+        }
+        let files = self.store()?.load()?;
+        settings::resolve(&self.inputs, &files)
+    }
+
+    /// A client for the resolved settings; exit 4 with a hint when there is no key.
+    pub async fn client(&self) -> Result<(Client, Settings)> {
+        let settings = self.settings().await?;
+        let Some(token) = settings.token.clone() else {
+            return Err(Error::new(
+                Kind::Auth,
+                format!("no API key for profile '{}'", settings.profile.value),
+            )
+            .with_hint(format!(
+                "run `whatsapp-ctl auth login --profile {}` (or set WHATSAPP_CTL_TOKEN), or try `--emulator`",
+                settings.profile.value
+            )));
+        };
+        let client = self.client_for(&settings.base_url.value, settings.api.value, token.value)?;
+        Ok((client, settings))
+    }
+
+    /// A client for an explicit base URL, flavour and key (used by `auth login` before storing).
+    pub fn client_for(&self, base_url: &str, flavour: Flavour, key: ApiKey) -> Result<Client> {
+        let timeout = Duration::from_secs_f64(self.global.timeout.clamp(0.1, 3600.0));
+        let out = self.out.clone();
+        let trace: api::Trace = Arc::new(move |level, line| out.debug(level, line));
+        Ok(Client::new(ClientConfig {
+            base_url: base_url.to_owned(),
+            flavour,
+            key,
+            timeout,
+            retries: self.global.retries,
+            trace: Some(trace),
+        })?)
+    }
+
+    /// The in-process emulator of `--emulator`, started on first use.
+    async fn emulator(&self) -> Result<&emulator::Running> {
+        self.emulator
+            .get_or_try_init(|| async {
+                let state = emulator_state_path(None)?;
+                self.out.debug(1, &format!("emulator state: {}", state.display()));
+                emulator::start(emulator::Options::new(state))
+                    .await
+                    .map_err(|err| Error::failed(format!("cannot start the embedded emulator: {err}")))
+            })
+            .await
+    }
+}
+
+/// `--state`, else `WHATSAPP_CTL_EMULATOR_STATE`, else `<data dir>/emulator-state.json`.
+pub fn emulator_state_path(flag: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path);
+    }
+    if let Some(path) = std::env::var_os("WHATSAPP_CTL_EMULATOR_STATE").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "whatsapp-ctl")
+        .map(|dirs| dirs.data_dir().join("emulator-state.json"))
+        .ok_or_else(|| {
+            Error::failed("no data folder for the emulator state")
+                .with_hint("set WHATSAPP_CTL_EMULATOR_STATE=/path/to/state.json or HOME")
+        })
+}

@@ -1,0 +1,170 @@
+//! The only place that writes to the terminal: command results as human text (tables on a
+//! terminal) or one JSON document, warnings and progress on stderr, and the error renderer
+//! (`error:` / `caused by:` / `hint:`, or the JSON error object). A closed stdout is not an error.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{Table, presets};
+use serde::Serialize;
+
+use crate::error::{Error, Kind};
+
+/// A command's result: serializable for `--json`, renderable for people.
+pub trait Report: Serialize {
+    /// The human form, without trailing newline (empty prints nothing).
+    fn human(&self, out: &Output) -> String;
+    /// A non-zero outcome that still prints its report (a failed check, a rejected template).
+    fn failure(&self) -> Option<Kind> {
+        None
+    }
+}
+
+/// How and where to write.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub json: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    pub color: bool,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+}
+
+impl Output {
+    pub fn new(json: bool, quiet: bool, verbose: u8, no_color: bool) -> Self {
+        let stderr_is_terminal = io::stderr().is_terminal();
+        Self {
+            json,
+            quiet,
+            verbose,
+            color: !no_color && stderr_is_terminal,
+            stdout_is_terminal: io::stdout().is_terminal(),
+            stderr_is_terminal,
+        }
+    }
+
+    /// Prints a report; returns the exit code it stands for.
+    pub fn emit<R: Report>(&self, report: &R) -> u8 {
+        let text = if self.json {
+            match serde_json::to_string(report) {
+                Ok(text) => text,
+                Err(err) => {
+                    self.error(&Error::failed(format!("cannot encode the result as JSON: {err}")));
+                    return Kind::Failed.exit_code();
+                }
+            }
+        } else {
+            report.human(self)
+        };
+        self.write_stdout(&text);
+        report.failure().map_or(0, Kind::exit_code)
+    }
+
+    /// Writes one line (or block) of data to stdout, ignoring a closed pipe.
+    pub fn write_stdout(&self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let mut stdout = io::stdout().lock();
+        let _ = writeln!(stdout, "{text}").and_then(|()| stdout.flush());
+    }
+
+    /// Progress and notes for people: hidden by `-q` and by `--json`.
+    pub fn info(&self, text: &str) {
+        if !self.quiet && !self.json {
+            eprintln!("{text}");
+        }
+    }
+
+    /// Something the user should know; hidden only by `-q`.
+    pub fn warn(&self, text: &str) {
+        if !self.quiet {
+            let label = self.paint("warning:", "33;1");
+            eprintln!("{label} {text}");
+        }
+    }
+
+    /// Diagnostics for `-v` (level 1) and `-vv` (level 2).
+    pub fn debug(&self, level: u8, text: &str) {
+        if self.verbose >= level {
+            eprintln!("{} {text}", self.paint("debug:", "2"));
+        }
+    }
+
+    /// Renders an error on stderr: text, or the JSON error object with `--json`.
+    pub fn error(&self, err: &Error) {
+        if self.json {
+            let object = serde_json::json!({"error": {
+                "kind": err.kind,
+                "message": err.message,
+                "code": err.code,
+                "causes": err.causes,
+                "hint": err.hint,
+            }});
+            eprintln!("{object}");
+            return;
+        }
+        let mut text = format!("{} {}", self.paint("error:", "31;1"), err.message);
+        for cause in &err.causes {
+            text.push_str(&format!("\n{} {cause}", self.paint("caused by:", "1")));
+        }
+        if let Some(hint) = &err.hint {
+            text.push_str(&format!("\n{} {hint}", self.paint("hint:", "36;1")));
+        }
+        eprintln!("{text}");
+    }
+
+    /// A table: boxed on a terminal, plain aligned columns otherwise.
+    pub fn table(&self, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+        let mut table = Table::new();
+        if self.stdout_is_terminal {
+            table.load_preset(presets::UTF8_FULL_CONDENSED);
+        } else {
+            table.load_preset(presets::NOTHING);
+        }
+        table.set_header(header.iter().copied());
+        for row in rows {
+            table.add_row(row);
+        }
+        let text = table.to_string();
+        text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+    }
+
+    /// `text` in an ANSI style when colour is on.
+    pub fn paint(&self, text: &str, style: &str) -> String {
+        if self.color { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_owned() }
+    }
+}
+
+/// Writes a JSON array to stdout item by item, so long lists stream instead of piling up.
+#[derive(Debug, Default)]
+pub struct JsonArrayStream {
+    started: bool,
+    broken: bool,
+}
+
+impl JsonArrayStream {
+    /// Appends one item.
+    pub fn push<T: Serialize>(&mut self, item: &T) {
+        let Ok(text) = serde_json::to_string(item) else { return };
+        let separator = if self.started { "," } else { "[" };
+        self.started = true;
+        self.write(&format!("{separator}{text}"));
+    }
+
+    /// Closes the array (an empty one if nothing was pushed).
+    pub fn finish(mut self) {
+        let tail = if self.started { "]\n" } else { "[]\n" };
+        self.write(tail);
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.broken {
+            return;
+        }
+        let mut stdout = io::stdout().lock();
+        if stdout.write_all(text.as_bytes()).is_err() {
+            self.broken = true;
+        }
+    }
+}

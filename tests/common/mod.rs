@@ -1,0 +1,241 @@
+//! Shared by the end-to-end tests: a hermetic environment per test (own config folder, own
+//! emulator state, cleared environment), the real binary, an emulator process on loopback, and a
+//! tiny HTTP client for the emulator's control endpoints. Nothing here leaves loopback.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use serde_json::Value;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_whatsapp-ctl");
+/// The key every test emulator accepts (pinned with WHATSAPP_CTL_EMULATOR_KEY).
+pub const EMULATOR_KEY: &str = "emu_test_key_5f3a9c1e7b2d4a68";
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A scratch folder with its own config store and emulator state.
+pub struct TestEnv {
+    pub root: PathBuf,
+}
+
+impl TestEnv {
+    pub fn new(name: &str) -> Self {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let root = std::env::temp_dir().join(format!("wctl-e2e-{name}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("home")).expect("create test dir");
+        Self { root }
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.root.join("config")
+    }
+
+    pub fn state_path(&self) -> PathBuf {
+        self.root.join("emulator-state.json")
+    }
+
+    /// The binary with a cleared environment pointing at this test's folders.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(BIN);
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.root.join("home"))
+            .env("XDG_CONFIG_HOME", self.root.join("home/.config"))
+            .env("XDG_DATA_HOME", self.root.join("home/.local/share"))
+            .env("WHATSAPP_CTL_CONFIG_DIR", self.config_dir())
+            .env("WHATSAPP_CTL_EMULATOR_STATE", self.state_path())
+            .env("WHATSAPP_CTL_EMULATOR_KEY", EMULATOR_KEY)
+            .args(args)
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs to completion with `stdin` piped in.
+    pub fn run_with_stdin(&self, args: &[&str], stdin: &str, envs: &[(&str, &str)]) -> Run {
+        let mut cmd = self.cmd(args);
+        cmd.envs(envs.iter().copied()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("spawn whatsapp-ctl");
+        if let Some(mut input) = child.stdin.take() {
+            input.write_all(stdin.as_bytes()).expect("write stdin");
+        }
+        Run::from(child.wait_with_output().expect("wait"))
+    }
+
+    /// Runs to completion without standard input.
+    pub fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
+        let mut cmd = self.cmd(args);
+        cmd.envs(envs.iter().copied());
+        Run::from(cmd.output().expect("run whatsapp-ctl"))
+    }
+
+    /// Starts `emulator start` on a free loopback port with this test's state.
+    pub fn emulator(&self, extra: &[&str]) -> Emulator {
+        let mut args = vec!["emulator", "start", "--json", "--review-delay", "0"];
+        args.extend_from_slice(extra);
+        let mut child =
+            self.cmd(&args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn emulator");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).expect("read emulator banner");
+        let banner: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("banner {line:?}: {e}"));
+        let base_url = banner["base_url"].as_str().expect("base_url").to_owned();
+        let key = banner["key"].as_str().expect("key").to_owned();
+        Emulator { child, base_url, key }
+    }
+
+    /// Writes a config file by hand.
+    pub fn write_config(&self, file: &str, text: &str) {
+        std::fs::create_dir_all(self.config_dir()).expect("config dir");
+        std::fs::write(self.config_dir().join(file), text).expect("write config");
+    }
+
+    pub fn read_config(&self, file: &str) -> Option<String> {
+        std::fs::read_to_string(self.config_dir().join(file)).ok()
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// A finished run.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+    }
+
+    /// Asserts the exit code, showing everything on failure.
+    pub fn expect_code(self, code: i32) -> Self {
+        assert_eq!(self.code, code, "unexpected exit code: {self:#?}");
+        self
+    }
+}
+
+/// An `emulator start` process; killed when dropped.
+pub struct Emulator {
+    child: Child,
+    pub base_url: String,
+    pub key: String,
+}
+
+impl Emulator {
+    /// Every API request the emulator received, in order.
+    pub fn requests(&self) -> Vec<Value> {
+        let (_, body) = http("GET", &format!("{}/_emulator/requests", self.base_url), None);
+        match serde_json::from_str(&body) {
+            Ok(Value::Array(items)) => items,
+            other => panic!("request log: {other:?} from {body}"),
+        }
+    }
+
+    pub fn clear_requests(&self) {
+        http("DELETE", &format!("{}/_emulator/requests", self.base_url), None);
+    }
+
+    /// Queues scripted faults, e.g. `json!([{"status":503},{"status":429}])`.
+    pub fn fail_next(&self, faults: Value) {
+        let body = serde_json::json!({ "next": faults }).to_string();
+        let (status, text) = http("POST", &format!("{}/_emulator/faults", self.base_url), Some(&body));
+        assert_eq!(status, 200, "queue faults: {text}");
+    }
+
+    pub fn settings(&self, settings: Value) {
+        let (status, text) =
+            http("POST", &format!("{}/_emulator/settings", self.base_url), Some(&settings.to_string()));
+        assert_eq!(status, 200, "settings: {text}");
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal HTTP/1.1 request to a loopback URL: (status, body).
+pub fn http(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
+    http_with_headers(method, url, body, &[])
+}
+
+/// [`http`] with extra headers.
+pub fn http_with_headers(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> (u16, String) {
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let (host, path) = rest.split_once('/').map_or((rest, "/".to_owned()), |(h, p)| (h, format!("/{p}")));
+    let mut stream = TcpStream::connect(host).expect("connect to emulator");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    let body = body.unwrap_or("");
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}Connection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).expect("read");
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let (head, payload) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let payload = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        dechunk(payload)
+    } else {
+        payload.to_owned()
+    };
+    (status, payload)
+}
+
+fn dechunk(mut data: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = data.split_once("\r\n") {
+        let Ok(len) = usize::from_str_radix(size.trim(), 16) else { break };
+        if len == 0 || rest.len() < len {
+            break;
+        }
+        out.push_str(&rest[..len]);
+        data = rest[len..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+/// A loopback port nothing listens on.
+pub fn dead_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
+
+/// File mode bits (Unix).
+pub fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777
+}
