@@ -126,6 +126,11 @@ impl Output {
         for row in rows {
             table.add_row(row);
         }
+        if !self.stdout_is_terminal {
+            for column in table.column_iter_mut() {
+                column.set_padding((0, 2));
+            }
+        }
         let text = table.to_string();
         text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
     }

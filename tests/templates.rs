@@ -396,15 +396,35 @@ fn show_needs_a_language_when_the_name_has_several() {
     );
 }
 
+/// The README's first set-up command, split into the argument lists of its `cargo run` steps.
+fn readme_main_job() -> Vec<Vec<String>> {
+    let readme = include_str!("../README.md");
+    let line = readme
+        .lines()
+        .find(|l| l.starts_with("cargo run --locked -q -- ") && l.contains("--emulator"))
+        .expect("README quick start command");
+    line.split(" && ")
+        .map(|step| {
+            let args = step.strip_prefix("cargo run --locked -q -- ").expect("each step runs the binary");
+            args.split_whitespace().map(str::to_owned).collect()
+        })
+        .collect()
+}
+
 #[test]
-fn two_emulator_invocations_share_state_and_the_readme_command_works() {
+fn the_readme_main_job_works_twice_in_a_row_and_emulator_invocations_share_state() {
     let env = TestEnv::new("readme");
-    env.run(&["--emulator", "templates", "submit", &example("order_update")], &[]).expect_code(0);
-    let run = env
-        .run(&["--emulator", "templates", "status", "order_update", "--language", "en_US", "--wait"], &[])
-        .expect_code(0);
-    assert!(run.stdout.contains("approved"), "{}", run.stdout);
+    for _ in 0..2 {
+        let steps = readme_main_job();
+        assert_eq!(steps.len(), 3, "{steps:?}");
+        let mut last = None;
+        for step in &steps {
+            let args: Vec<&str> = step.iter().map(String::as_str).collect();
+            last = Some(env.run(&args, &[]).expect_code(0));
+        }
+        assert!(last.expect("ran").stdout.contains("status    approved"));
+    }
     let list = env.run(&["--emulator", "templates", "list", "--json"], &[]).expect_code(0).json();
-    assert_eq!(list[0]["name"], "order_update");
+    assert_eq!(list[0]["name"], "order_update", "the submit's template is seen by a later invocation");
     assert!(env.read_config("config.toml").is_none(), "--emulator reads and writes no profile");
 }
