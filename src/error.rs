@@ -130,6 +130,7 @@ pub fn kind_of(err: &api::Error) -> Kind {
         api::Error::Api(api_err) if api_err.is_auth() => Kind::Auth,
         api::Error::Api(_) | api::Error::Decode { .. } => Kind::Failed,
         api::Error::InsecureBaseUrl { .. } | api::Error::InvalidBaseUrl { .. } => Kind::Invalid,
+        api::Error::InvalidKey => Kind::Auth,
         api::Error::Network { .. } => Kind::Network,
     }
 }

@@ -77,6 +77,8 @@ pub enum Error {
     Api(ApiError),
     #[error("refusing to send the API key over plain http:// to {host}, which is not a loopback host")]
     InsecureBaseUrl { host: String },
+    #[error("the API key holds characters an HTTP header cannot carry (a line break or control character)")]
+    InvalidKey,
     #[error("invalid base URL {url:?}: {reason}")]
     InvalidBaseUrl { url: String, reason: String },
     #[error("can't reach {url} ({attempts} attempt{}): {summary}", if *attempts == 1 { "" } else { "s" })]
@@ -165,12 +167,8 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Self> {
         let base = check_base_url(&config.base_url)?;
         let mut headers = reqwest::header::HeaderMap::new();
-        let mut key = reqwest::header::HeaderValue::from_str(config.key.expose()).map_err(|_| {
-            Error::InvalidBaseUrl {
-                url: base.to_string(),
-                reason: "the API key has characters a header cannot carry".into(),
-            }
-        })?;
+        let mut key =
+            reqwest::header::HeaderValue::from_str(config.key.expose()).map_err(|_| Error::InvalidKey)?;
         key.set_sensitive(true);
         headers.insert("D360-API-KEY", key);
         let http = reqwest::Client::builder()

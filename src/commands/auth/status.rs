@@ -32,7 +32,7 @@ struct Sources {
 }
 
 impl Report for StatusReport {
-    fn human(&self, out: &Output) -> String {
+    fn human(&self, _out: &Output) -> String {
         let key = match &self.token_hint {
             Some(hint) => format!("{hint} (from {})", token_origin(self.token_source)),
             None => "none".to_owned(),
@@ -49,11 +49,7 @@ impl Report for StatusReport {
             ("key", key),
             ("verified", verified),
         ];
-        out.table(&["", ""], rows.into_iter().map(|(k, v)| vec![k.to_owned(), v]))
-            .lines()
-            .skip(1)
-            .collect::<Vec<_>>()
-            .join("\n")
+        rows.iter().map(|(label, value)| format!("{label:<9} {value}")).collect::<Vec<_>>().join("\n")
     }
 
     fn failure(&self) -> Option<Kind> {
