@@ -59,9 +59,15 @@ pub enum Command {
     /// List, choose and remove profiles
     #[command(subcommand)]
     Profiles(commands::profiles::ProfilesCommand),
+    /// Check a channel, activate it with a webhook, show its webhook
+    #[command(subcommand)]
+    Channel(commands::channel::ChannelCommand),
     /// Validate, submit, list, follow and delete message templates
     #[command(subcommand)]
     Templates(commands::templates::TemplatesCommand),
+    /// Read webhook payloads: parse a saved one, or receive them live
+    #[command(subcommand)]
+    Webhook(commands::webhook::WebhookCommand),
     /// Run or drive the embedded 360dialog emulator
     #[command(subcommand)]
     Emulator(commands::emulator::EmulatorCommand),
@@ -70,7 +76,11 @@ pub enum Command {
 impl Command {
     /// Long-running servers stop on Ctrl-C by themselves, with exit 0.
     pub fn handles_ctrl_c(&self) -> bool {
-        matches!(self, Command::Emulator(commands::emulator::EmulatorCommand::Start(_)))
+        matches!(
+            self,
+            Command::Emulator(commands::emulator::EmulatorCommand::Start(_))
+                | Command::Webhook(commands::webhook::WebhookCommand::Listen(_))
+        )
     }
 }
 

@@ -76,6 +76,14 @@ impl Output {
         }
     }
 
+    /// A status line scripts may rely on (a listening address, a forward's result): on stderr
+    /// also with `--json`, hidden only by `-q`.
+    pub fn notice(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
     /// Something the user should know; hidden only by `-q`.
     pub fn warn(&self, text: &str) {
         if !self.quiet {

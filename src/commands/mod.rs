@@ -1,10 +1,12 @@
 //! One module per command group, one file per leaf command; `run` dispatches with one `match`.
 
 pub mod auth;
+pub mod channel;
 pub mod emulator;
 pub mod input;
 pub mod profiles;
 pub mod templates;
+pub mod webhook;
 
 use crate::cli::Command;
 use crate::context::Context;
@@ -17,5 +19,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Profiles(command) => profiles::run(ctx, command).await,
         Command::Emulator(command) => emulator::run(ctx, command).await,
         Command::Templates(command) => templates::run(ctx, command).await,
+        Command::Channel(command) => channel::run(ctx, command).await,
+        Command::Webhook(command) => webhook::run(ctx, command).await,
     }
 }

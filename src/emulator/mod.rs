@@ -40,6 +40,8 @@ use tokio::task::JoinHandle;
 
 pub use inbound::{InboundReport, inbound};
 pub use state::KEY_ENV;
+/// `2024-05-01T12:00:00Z` for a Unix time in milliseconds (also used to show webhook timestamps).
+pub use util::rfc3339;
 
 /// How long [`Running::shutdown`] waits for open connections before dropping them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);

@@ -1,0 +1,55 @@
+//! `channel`: check a channel end to end, activate it (register and verify the webhook, then
+//! check), and show the registered webhook.
+
+mod activate;
+mod check;
+mod checklist;
+mod webhook;
+
+use std::time::Duration;
+
+use clap::Subcommand;
+
+use crate::api::Client;
+use crate::context::Context;
+use crate::error::Result;
+use crate::settings::Settings;
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelCommand {
+    /// Run the channel checks (config, reachability, auth, health, webhook, templates); exit 1 when one fails
+    Check(check::CheckArgs),
+    /// Register the webhook, read it back, remember it in the profile, then run the checks
+    Activate(activate::ActivateArgs),
+    /// Show the registered webhook (header values masked)
+    Webhook,
+}
+
+pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
+    match command {
+        ChannelCommand::Check(args) => Ok(ctx.out.emit(&check::run(ctx, &args).await?)),
+        ChannelCommand::Activate(args) => Ok(ctx.out.emit(&activate::run(ctx, &args).await?)),
+        ChannelCommand::Webhook => Ok(ctx.out.emit(&webhook::run(ctx).await?)),
+    }
+}
+
+/// A client when there is a key and the base URL is usable; otherwise the `config` check says why.
+fn optional_client(ctx: &Context, settings: &Settings) -> Option<Client> {
+    let token = settings.token.clone()?;
+    ctx.client_for(&settings.base_url.value, settings.api.value, token.value).ok()
+}
+
+/// `--timeout` as a duration.
+fn request_timeout(ctx: &Context) -> Duration {
+    Duration::from_secs_f64(ctx.global.timeout.clamp(0.1, 3600.0))
+}
+
+/// A spinner on a terminal's stderr while the checks run; hidden otherwise.
+fn spinner(ctx: &Context, message: &str) -> indicatif::ProgressBar {
+    if !ctx.out.stderr_is_terminal || ctx.out.quiet || ctx.out.json {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner().with_message(message.to_owned());
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}

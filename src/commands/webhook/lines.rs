@@ -1,0 +1,108 @@
+//! One human line per webhook event, shared by `webhook parse` and `webhook listen`:
+//! `time  from  name  type  text` for messages, `time  recipient  -  status  status: errors` for
+//! delivery statuses, `-  -  -  error  code title: details` for standalone errors.
+
+use crate::webhook::{ErrorDetail, Event};
+
+/// The line of one event.
+pub fn line(event: &Event) -> String {
+    let columns: [String; 5] = match event {
+        Event::Message(message) => [
+            time(message.timestamp()),
+            message.from().to_owned(),
+            message.display_name().unwrap_or_else(|| "-".to_owned()),
+            message.message_type().to_owned(),
+            message.text().map_or_else(|| "-".to_owned(), one_line),
+        ],
+        Event::Status(status) => {
+            let errors = if status.errors.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", errors(&status.errors))
+            };
+            [
+                time(&status.timestamp),
+                status.recipient_id.clone(),
+                "-".to_owned(),
+                "status".to_owned(),
+                format!("{}{errors}", status.status),
+            ]
+        }
+        Event::Error(error) => {
+            ["-".to_owned(), "-".to_owned(), "-".to_owned(), "error".to_owned(), errors(&error.errors)]
+        }
+    };
+    columns.join("  ")
+}
+
+/// `131047 Re-engagement message (details); ...`.
+fn errors(errors: &[ErrorDetail]) -> String {
+    let parts: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            let title = e.title.as_deref().or(e.message.as_deref()).unwrap_or("error");
+            match &e.details {
+                Some(details) => format!("{} {title} ({})", e.code, one_line(details)),
+                None => format!("{} {title}", e.code),
+            }
+        })
+        .collect();
+    parts.join("; ")
+}
+
+/// Unix seconds as RFC 3339 UTC; anything else as sent.
+fn time(timestamp: &str) -> String {
+    match timestamp.trim().parse::<u64>() {
+        Ok(secs) => crate::emulator::rfc3339(secs.saturating_mul(1000)),
+        Err(_) => timestamp.to_owned(),
+    }
+}
+
+/// Line breaks and tabs become spaces, so one event stays one line.
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r', '\t']).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::webhook::{MediaBase, parse};
+
+    fn lines_of(payload: &str) -> Vec<String> {
+        let value = serde_json::from_str(payload).expect("JSON");
+        parse(&value, &MediaBase::default()).expect("parses").iter().map(line).collect()
+    }
+
+    #[test]
+    fn a_message_line_has_time_sender_name_type_and_text() {
+        let lines = lines_of(include_str!("../../../tests/fixtures/webhooks/cloud_text.json"));
+        assert_eq!(
+            lines,
+            [
+                "2024-06-10T14:40:00Z  4915112345678  Kerry Fisher  text  Hello, I have a question about my order"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_line_shows_the_file_form() {
+        let lines = lines_of(include_str!("../../../tests/fixtures/webhooks/onpremise_document.json"));
+        assert!(lines[0].ends_with("  document  Invoice March"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_failed_status_line_names_the_error() {
+        let lines =
+            lines_of(include_str!("../../../tests/fixtures/webhooks/cloud_status_failed_131047.json"));
+        assert!(
+            lines[0].contains("  4915112345678  -  status  failed: 131047 Re-engagement message ("),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn text_with_line_breaks_stays_on_one_line() {
+        assert_eq!(one_line("a\nb\r\n\tc"), "a b c");
+        assert_eq!(time("not-a-number"), "not-a-number");
+    }
+}

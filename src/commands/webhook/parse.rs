@@ -1,0 +1,73 @@
+//! `webhook parse [FILE|-]`: the events of one webhook payload (either API shape). Human: one
+//! line per event. `--json`: one JSON array of every event in payload order, each tagged with
+//! `"event"`: `message` objects carry the channel variables and `message`, `status` and `error`
+//! objects the delivery statuses and errors. A payload that is not JSON or not a webhook exits 3
+//! naming what is wrong.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::lines::line;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::output::{Output, Report};
+use crate::webhook::{self, Event};
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The payload (the JSON body 360dialog POSTs); `-` or nothing reads standard input
+    #[arg(value_name = "FILE|-")]
+    pub file: Option<PathBuf>,
+}
+
+/// Every event of the payload.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ParseReport(Vec<Event>);
+
+impl Report for ParseReport {
+    fn human(&self, _out: &Output) -> String {
+        self.0.iter().map(line).collect::<Vec<_>>().join("\n")
+    }
+}
+
+pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
+    let (name, bytes) = read(args.file.as_ref())?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::invalid(format!("{name} is empty: expected a webhook payload (JSON)")));
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|err| Error::invalid(format!("{name} is not JSON: {err}")))?;
+    let media = super::media_base(ctx).await;
+    let events = webhook::parse(&value, &media).map_err(|err| {
+        Error::invalid(format!("{name} is not a readable webhook payload: {err}")).with_hint(
+            "give the JSON body 360dialog POSTs to the webhook: a Cloud API envelope or an on-premise payload",
+        )
+    })?;
+    if events.is_empty() {
+        ctx.out.info(&format!("{name}: no message, status or error events in this payload"));
+    }
+    Ok(ParseReport(events))
+}
+
+/// The display name and bytes of FILE, or of standard input for `-` / nothing.
+fn read(file: Option<&PathBuf>) -> Result<(String, Vec<u8>)> {
+    match file.filter(|f| f.as_os_str() != "-") {
+        Some(path) => {
+            let name = path.display().to_string();
+            let bytes = std::fs::read(path)
+                .map_err(|err| Error::invalid(format!("cannot read {name}")).with_cause(err))?;
+            Ok((name, bytes))
+        }
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|err| Error::invalid("cannot read standard input").with_cause(err))?;
+            Ok(("standard input".to_owned(), bytes))
+        }
+    }
+}

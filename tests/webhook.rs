@@ -1,0 +1,372 @@
+//! `webhook parse` and `webhook listen` end to end: every fixture of `tests/fixtures/webhooks/`
+//! through the real binary, malformed payloads refused with exit 3, and a live receiver that gets
+//! the emulator's inbound message after `channel activate` registered it.
+
+mod common;
+mod hook_server;
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers};
+use hook_server::HookServer;
+use serde_json::{Value, json};
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/webhooks/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn parse_json(env: &TestEnv, name: &str) -> Value {
+    env.run(&["webhook", "parse", "--json", &fixture(name)], &[]).expect_code(0).json()
+}
+
+/// The message object of a fixture holding exactly one message event.
+fn only_message(env: &TestEnv, name: &str) -> Value {
+    let events = parse_json(env, name);
+    assert_eq!(events.as_array().map(Vec::len), Some(1), "{name}: {events}");
+    assert_eq!(events[0]["event"], "message", "{name}");
+    events[0].clone()
+}
+
+#[test]
+fn every_message_type_parses_with_the_channel_variables() {
+    let env = TestEnv::new("parsetypes");
+    let cases = [
+        ("cloud_text.json", "text"),
+        ("onpremise_text.json", "text"),
+        ("cloud_image.json", "image"),
+        ("onpremise_image.json", "image"),
+        ("onpremise_document.json", "document"),
+        ("cloud_audio.json", "audio"),
+        ("onpremise_voice.json", "voice"),
+        ("cloud_video.json", "video"),
+        ("cloud_sticker.json", "sticker"),
+        ("cloud_location.json", "location"),
+        ("cloud_contacts.json", "contacts"),
+        ("cloud_interactive_button_reply.json", "interactive"),
+        ("cloud_interactive_list_reply.json", "interactive"),
+        ("cloud_interactive_nfm_reply.json", "interactive"),
+        ("cloud_button.json", "button"),
+        ("cloud_reaction.json", "reaction"),
+        ("cloud_unsupported.json", "unsupported"),
+        ("cloud_system.json", "system"),
+        ("cloud_order.json", "order"),
+        ("cloud_text_referral.json", "text"),
+    ];
+    for (name, kind) in cases {
+        let event = only_message(&env, name);
+        assert_eq!(event["message"]["type"], kind, "{name}");
+        let from = event["channel_visitor_id"].as_str().expect("from").to_owned();
+        for var in ["channel_conversation_id", "channel_visitor_phone", "channel_visitor_account"] {
+            assert_eq!(event[var], from.as_str(), "{name} {var}");
+        }
+        assert_eq!(event["channel_chat_id"], format!("{from}|dialog360"), "{name}");
+        assert!(
+            event.get("channel_visitor_firstname").is_some()
+                && event.get("channel_visitor_lastname").is_some()
+        );
+        let human = env.run(&["webhook", "parse", &fixture(name)], &[]).expect_code(0);
+        assert_eq!(human.stdout.lines().count(), 1, "{name}: {}", human.stdout);
+        assert!(
+            human.stdout.contains(&format!("  {from}  ")) && human.stdout.contains(&format!("  {kind}  "))
+        );
+    }
+}
+
+#[test]
+fn a_document_gives_the_seeds_file_form() {
+    let env = TestEnv::new("parsedoc");
+    let event = only_message(&env, "onpremise_document.json");
+    assert_eq!(
+        event["message"]["file"],
+        "file:document|7b825480-9148-44a7-9454-b60d7f433e14|https://waba.360dialog.io/v1/media/7b825480-9148-44a7-9454-b60d7f433e14"
+    );
+    assert_eq!(
+        (&event["channel_visitor_firstname"], &event["channel_visitor_lastname"]),
+        (&json!("Jean-Luc"), &json!("de la Fontaine"))
+    );
+    assert_eq!(event["message"]["filename"], "invoice-2024-03.pdf");
+}
+
+#[test]
+fn media_urls_follow_the_profiles_base_url_for_its_flavour() {
+    let env = TestEnv::new("parsemedia");
+    env.write_config(
+        "config.toml",
+        "[profiles.default]\napi = \"onpremise\"\nbase_url = \"https://onprem.example.test/\"\n",
+    );
+    let doc = only_message(&env, "onpremise_document.json");
+    assert_eq!(
+        doc["message"]["file"],
+        "file:document|7b825480-9148-44a7-9454-b60d7f433e14|https://onprem.example.test/v1/media/7b825480-9148-44a7-9454-b60d7f433e14"
+    );
+    let image = only_message(&env, "cloud_image.json");
+    assert_eq!(
+        image["message"]["file"],
+        "file:image|1479537139650973|https://waba-v2.360dialog.io/1479537139650973"
+    );
+}
+
+#[test]
+fn a_failed_status_callback_carries_error_131047() {
+    let env = TestEnv::new("parsestatus");
+    let events = parse_json(&env, "cloud_status_failed_131047.json");
+    assert_eq!(events.as_array().map(Vec::len), Some(1));
+    let status = &events[0];
+    assert_eq!(status["event"], "status");
+    assert_eq!(status["status"], "failed");
+    assert_eq!(status["recipient_id"], "4915112345678");
+    assert_eq!(status["errors"][0]["code"], 131047);
+    assert_eq!(status["errors"][0]["title"], "Re-engagement message");
+    let human =
+        env.run(&["webhook", "parse", &fixture("cloud_status_failed_131047.json")], &[]).expect_code(0);
+    assert!(human.stdout.contains("status  failed: 131047 Re-engagement message"), "{}", human.stdout);
+    let onprem = parse_json(&env, "onpremise_status_failed_470.json");
+    assert_eq!(onprem[0]["errors"][0]["code"], 470);
+    let errors = parse_json(&env, "onpremise_errors.json");
+    assert_eq!(errors[0]["event"], "error");
+    assert_eq!(errors[0]["errors"][0]["code"], 1014);
+}
+
+#[test]
+fn a_mixed_payload_gives_every_event_in_order_and_an_empty_one_none() {
+    let env = TestEnv::new("parsemulti");
+    let events = parse_json(&env, "cloud_multi.json");
+    let kinds: Vec<&str> =
+        events.as_array().expect("array").iter().filter_map(|e| e["event"].as_str()).collect();
+    assert_eq!(kinds, ["message", "message", "status", "message"]);
+    let empty =
+        env.run(&["webhook", "parse", "--json", &fixture("cloud_empty_entry.json")], &[]).expect_code(0);
+    assert_eq!(empty.json(), json!([]));
+}
+
+#[test]
+fn standard_input_is_read_for_a_dash_or_no_file() {
+    let env = TestEnv::new("parsestdin");
+    let payload = std::fs::read_to_string(fixture("cloud_text.json")).expect("fixture");
+    for args in [&["webhook", "parse", "--json", "-"][..], &["webhook", "parse", "--json"][..]] {
+        let events = env.run_with_stdin(args, &payload, &[]).expect_code(0).json();
+        assert_eq!(events[0]["message"]["text"], "Hello, I have a question about my order");
+    }
+}
+
+/// The expected error of each `malformed_*` fixture, from the fixtures README.
+fn malformed_cases() -> Vec<(String, String)> {
+    include_str!("fixtures/webhooks/README.md")
+        .lines()
+        .filter(|l| l.starts_with("| `malformed_"))
+        .map(|row| {
+            let file = row.split('`').nth(1).expect("file").to_owned();
+            let error = row.split_once("error `").expect("error cell").1;
+            let error = &error[..error.rfind('`').expect("closing backtick")];
+            (file, error.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn malformed_payloads_exit_3_naming_what_is_wrong() {
+    let env = TestEnv::new("parsebad");
+    let cases = malformed_cases();
+    assert!(cases.len() >= 9, "{cases:?}");
+    for (file, error) in cases {
+        let run = env.run(&["webhook", "parse", &fixture(&file)], &[]).expect_code(3);
+        assert!(run.stdout.is_empty(), "{file}: {}", run.stdout);
+        assert!(run.stderr.contains(&error), "{file}: expected {error:?} in {}", run.stderr);
+        let json = env.run(&["webhook", "parse", "--json", &fixture(&file)], &[]).expect_code(3);
+        let object: Value = serde_json::from_str(json.stderr.trim()).expect("JSON error");
+        assert_eq!(object["error"]["kind"], "invalid", "{file}");
+    }
+    let not_json = env.run_with_stdin(&["webhook", "parse", "-"], "{\"object\": ", &[]).expect_code(3);
+    assert!(not_json.stderr.contains("standard input is not JSON"), "{}", not_json.stderr);
+    let empty = env.run_with_stdin(&["webhook", "parse"], " \n", &[]).expect_code(3);
+    assert!(empty.stderr.contains("standard input is empty"), "{}", empty.stderr);
+    let missing = env.run(&["webhook", "parse", "/nonexistent/payload.json"], &[]).expect_code(3);
+    assert!(missing.stderr.contains("cannot read /nonexistent/payload.json"), "{}", missing.stderr);
+}
+
+/// A running `webhook listen`; stopped with SIGINT, killed if the test fails first.
+struct Listener {
+    child: Child,
+    url: String,
+    lines: mpsc::Receiver<String>,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Listener {
+    fn start(env: &TestEnv, extra: &[&str]) -> Self {
+        let mut args = vec!["webhook", "listen", "--port", "0"];
+        args.extend_from_slice(extra);
+        let mut child = env
+            .cmd(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn webhook listen");
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut first = String::new();
+        stderr.read_line(&mut first).expect("first stderr line");
+        let url =
+            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
+        let (err_tx, err_rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut rest = String::new();
+            let _ = stderr.read_to_string(&mut rest);
+            let _ = err_tx.send(rest);
+        });
+        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        Self { child, url, lines, stderr: err_rx }
+    }
+
+    fn next_line(&self) -> String {
+        self.lines.recv_timeout(Duration::from_secs(5)).expect("a line from webhook listen")
+    }
+
+    /// Ctrl-C; returns the exit code and the rest of stderr.
+    fn interrupt(mut self) -> (i32, String) {
+        let pid = self.child.id().to_string();
+        std::process::Command::new("kill").args(["-INT", &pid]).status().expect("kill -INT");
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let code = loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                break status.code().unwrap_or(-1);
+            }
+            assert!(Instant::now() < deadline, "webhook listen did not stop on SIGINT");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        (code, self.stderr.recv_timeout(Duration::from_secs(5)).unwrap_or_default())
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn listen_prints_the_emulators_inbound_message_after_activate() {
+    let env = TestEnv::new("listen");
+    let emu = env.emulator(&[]);
+    let listener = Listener::start(&env, &["--require-header", "X-Hook-Secret=abcdefghijkl"]);
+    assert!(listener.url.starts_with("http://127.0.0.1:") && listener.url.ends_with('/'), "{}", listener.url);
+    let token = [("WHATSAPP_CTL_TOKEN", EMULATOR_KEY)];
+    let activate = env.run(
+        &[
+            "--base-url",
+            &emu.base_url,
+            "channel",
+            "activate",
+            "--webhook-url",
+            &listener.url,
+            "--header",
+            "X-Hook-Secret=abcdefghijkl",
+        ],
+        &token,
+    );
+    let activate = activate.expect_code(0);
+    assert!(activate.stdout.contains("PASS  webhook-reachable"), "{}", activate.stdout);
+    let inbound: Run = env
+        .run(
+            &[
+                "emulator",
+                "inbound",
+                "--from",
+                "+4915112345678",
+                "--text",
+                "Hi there",
+                "--name",
+                "Ada Lovelace",
+            ],
+            &[],
+        )
+        .expect_code(0);
+    assert!(inbound.stdout.contains("(HTTP 200)"), "{}", inbound.stdout);
+    let line = listener.next_line();
+    let columns: Vec<&str> = line.split("  ").collect();
+    assert_eq!(columns.len(), 5, "{line}");
+    assert!(columns[0].ends_with('Z'), "{line}");
+    assert_eq!(&columns[1..], ["4915112345678", "Ada Lovelace", "text", "Hi there"], "{line}");
+    let (code, stderr) = listener.interrupt();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("refused"), "{stderr}");
+}
+
+#[test]
+fn listen_json_prints_one_event_object_per_line() {
+    let env = TestEnv::new("listenjson");
+    let listener = Listener::start(&env, &["--json"]);
+    let multi = std::fs::read_to_string(fixture("cloud_multi.json")).expect("fixture");
+    let (status, _) = http_with_headers("POST", &listener.url, Some(&multi), &[]);
+    assert_eq!(status, 200);
+    let events: Vec<Value> =
+        (0..4).map(|_| serde_json::from_str(&listener.next_line()).expect("NDJSON line")).collect();
+    assert_eq!(events[0]["event"], "message");
+    assert_eq!(events[0]["channel_chat_id"], "5511987654321|dialog360");
+    assert_eq!(events[1]["channel_visitor_firstname"], "Kerry");
+    assert_eq!(events[2]["event"], "status");
+    assert_eq!(events[3]["message"]["type"], "document");
+    assert_eq!(listener.interrupt().0, 0);
+}
+
+#[test]
+fn listen_refuses_requests_without_the_required_header() {
+    let env = TestEnv::new("listenauth");
+    let listener = Listener::start(&env, &["--require-header", "X-Secret=right-value"]);
+    let payload = std::fs::read_to_string(fixture("cloud_text.json")).expect("fixture");
+    let (missing, _) = http_with_headers("POST", &listener.url, Some(&payload), &[]);
+    let (wrong, _) = http_with_headers("POST", &listener.url, Some(&payload), &[("X-Secret", "wrong")]);
+    let (right, _) = http_with_headers("POST", &listener.url, Some(&payload), &[("X-Secret", "right-value")]);
+    assert_eq!((missing, wrong, right), (401, 403, 200));
+    assert!(listener.next_line().ends_with("Hello, I have a question about my order"));
+    assert!(
+        listener.lines.recv_timeout(Duration::from_millis(200)).is_err(),
+        "refused requests print nothing"
+    );
+    let (code, stderr) = listener.interrupt();
+    assert_eq!(code, 0);
+    assert!(stderr.contains("header X-Secret is missing (HTTP 401)"), "{stderr}");
+    assert!(stderr.contains("header X-Secret has the wrong value (HTTP 403)"), "{stderr}");
+    assert!(!stderr.contains("right-value"), "{stderr}");
+}
+
+#[test]
+fn listen_forwards_the_raw_body_and_headers_and_reports_the_status() {
+    let env = TestEnv::new("listenfwd");
+    let target = HookServer::ok();
+    let listener = Listener::start(&env, &["--forward-to", &target.url]);
+    let payload = std::fs::read_to_string(fixture("onpremise_text.json")).expect("fixture");
+    let (status, _) = http_with_headers("POST", &listener.url, Some(&payload), &[("X-Custom", "kept")]);
+    assert_eq!(status, 200);
+    assert!(listener.next_line().ends_with("Hello World"));
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while target.requests().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let forwarded = target.requests();
+    assert_eq!(forwarded.len(), 1);
+    assert_eq!(forwarded[0].body, payload);
+    assert_eq!(forwarded[0].header("x-custom"), Some("kept"));
+    assert_eq!(forwarded[0].header("content-type"), Some("application/json"));
+    let (code, stderr) = listener.interrupt();
+    assert_eq!(code, 0);
+    assert!(stderr.contains(&format!("forwarded to {}: HTTP 200", target.url)), "{stderr}");
+}
+
+#[test]
+fn listen_refuses_a_bad_bind_address_or_forward_url() {
+    let env = TestEnv::new("listenbad");
+    let bind = env.run(&["webhook", "listen", "--port", "0", "--bind", "example.com"], &[]).expect_code(3);
+    assert!(bind.stderr.contains("is not an IP address"), "{}", bind.stderr);
+    let forward = env.run(&["webhook", "listen", "--port", "0", "--forward-to", "nope"], &[]).expect_code(3);
+    assert!(forward.stderr.contains("is not an http:// or https:// URL"), "{}", forward.stderr);
+}
