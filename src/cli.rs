@@ -62,6 +62,9 @@ pub enum Command {
     /// Validate, submit, list, follow and delete message templates
     #[command(subcommand)]
     Templates(commands::templates::TemplatesCommand),
+    /// Send test messages: text, buttons, media, templates
+    #[command(subcommand)]
+    Send(commands::send::SendCommand),
     /// Run or drive the embedded 360dialog emulator
     #[command(subcommand)]
     Emulator(commands::emulator::EmulatorCommand),

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod emulator;
 pub mod input;
 pub mod profiles;
+pub mod send;
 pub mod templates;
 
 use crate::cli::Command;
@@ -17,5 +18,6 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Profiles(command) => profiles::run(ctx, command).await,
         Command::Emulator(command) => emulator::run(ctx, command).await,
         Command::Templates(command) => templates::run(ctx, command).await,
+        Command::Send(command) => send::run(ctx, command).await,
     }
 }
