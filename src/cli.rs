@@ -65,6 +65,9 @@ pub enum Command {
     /// Validate, submit, list, follow and delete message templates
     #[command(subcommand)]
     Templates(commands::templates::TemplatesCommand),
+    /// Send test messages: text, buttons, media, templates
+    #[command(subcommand)]
+    Send(commands::send::SendCommand),
     /// Read webhook payloads: parse a saved one, or receive them live
     #[command(subcommand)]
     Webhook(commands::webhook::WebhookCommand),

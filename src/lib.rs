@@ -9,9 +9,13 @@ pub mod context;
 pub mod emulator;
 pub mod error;
 pub mod fsutil;
+pub mod markdown;
+pub mod message;
 pub mod output;
+pub mod phone;
 pub mod secret;
 pub mod settings;
+pub mod split;
 pub mod template;
 pub mod webhook;
 

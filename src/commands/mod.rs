@@ -5,6 +5,7 @@ pub mod channel;
 pub mod emulator;
 pub mod input;
 pub mod profiles;
+pub mod send;
 pub mod templates;
 pub mod webhook;
 
@@ -20,6 +21,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Emulator(command) => emulator::run(ctx, command).await,
         Command::Templates(command) => templates::run(ctx, command).await,
         Command::Channel(command) => channel::run(ctx, command).await,
+        Command::Send(command) => send::run(ctx, command).await,
         Command::Webhook(command) => webhook::run(ctx, command).await,
     }
 }
