@@ -1,9 +1,12 @@
 //! One module per command group, one file per leaf command; `run` dispatches with one `match`.
 
 pub mod auth;
+pub mod completions;
 pub mod emulator;
 pub mod input;
+pub mod man;
 pub mod profiles;
+pub mod setup;
 pub mod templates;
 
 use crate::cli::Command;
@@ -17,5 +20,8 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Profiles(command) => profiles::run(ctx, command).await,
         Command::Emulator(command) => emulator::run(ctx, command).await,
         Command::Templates(command) => templates::run(ctx, command).await,
+        Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
+        Command::Man(args) => man::run(ctx, &args),
     }
 }
