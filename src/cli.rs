@@ -22,7 +22,8 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Profile in the config store [default: the one chosen by `profiles use`, else `default`]
-    #[arg(long, global = true, env = "WHATSAPP_CTL_PROFILE", value_name = "NAME")]
+    #[arg(long, global = true, env = "WHATSAPP_CTL_PROFILE", value_name = "NAME",
+        add = clap_complete::ArgValueCandidates::new(commands::completions::profile_names))]
     pub profile: Option<String>,
     /// API base URL [default: per API flavour]
     #[arg(long, global = true, env = "WHATSAPP_CTL_BASE_URL", value_name = "URL")]
@@ -74,6 +75,12 @@ pub enum Command {
     /// Run or drive the embedded 360dialog emulator
     #[command(subcommand)]
     Emulator(commands::emulator::EmulatorCommand),
+    /// Set up a channel step by step: key, health, webhook, test message (every prompt has a flag)
+    Setup(commands::setup::SetupArgs),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page, or write every page (one per subcommand) to a folder
+    Man(commands::man::ManArgs),
 }
 
 impl Command {

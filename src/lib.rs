@@ -28,6 +28,8 @@ use crate::settings::{Given, Inputs};
 
 /// Parses the command line, runs the command and returns the process exit code.
 pub fn main_exit_code() -> u8 {
+    // `COMPLETE=bash whatsapp-ctl` prints the dynamic completion script; the shell then calls back here.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

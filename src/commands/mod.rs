@@ -2,10 +2,13 @@
 
 pub mod auth;
 pub mod channel;
+pub mod completions;
 pub mod emulator;
 pub mod input;
+pub mod man;
 pub mod profiles;
 pub mod send;
+pub mod setup;
 pub mod templates;
 pub mod webhook;
 
@@ -23,5 +26,8 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Channel(command) => channel::run(ctx, command).await,
         Command::Send(command) => send::run(ctx, command).await,
         Command::Webhook(command) => webhook::run(ctx, command).await,
+        Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
+        Command::Man(args) => man::run(ctx, &args),
     }
 }
