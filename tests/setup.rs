@@ -277,7 +277,7 @@ fn flags_alone_do_the_same_without_a_terminal() {
     assert_eq!(registered_webhook(&emu)["url"], hook);
     let sent = sent_messages(&emu);
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0]["text"], json!({"body": "hello from CI"}));
+    assert_eq!(sent[0]["text"], json!({"body": "hello from CI", "preview_url": false}));
     let config = env.read_config("config.toml").expect("config");
     assert!(config.contains("[profiles.ci]") && config.contains(hook), "{config}");
     let status = env.run(&["auth", "status", "--json", "--profile", "ci"], &[]).expect_code(0).json();

@@ -24,13 +24,16 @@ pub const DISPLAY_PHONE_NUMBER: &str = "15550001234";
 pub struct InboundReport {
     /// The webhook URL it was posted to; `None` when no webhook is registered.
     pub delivered_to: Option<String>,
-    /// The webhook's HTTP status; `None` when nothing was posted.
+    /// The webhook's HTTP status; `None` when nothing was posted or the post failed.
     pub status: Option<u16>,
+    /// Why the post failed (connection refused, timeout, ...); `None` otherwise.
+    pub error: Option<String>,
     /// The `wamid.` id of the inbound message.
     pub message_id: String,
 }
 
-/// Records an inbound text from `from` and delivers it to the registered webhook.
+/// Records an inbound text from `from` and delivers it to the registered webhook. A failed
+/// delivery is reported (`status: None`, `error: Some(..)`), not an error: the window is open.
 pub async fn inbound(
     state_path: &Path,
     from: &str,
@@ -65,10 +68,13 @@ pub async fn inbound(
     let message_id = format!("wamid.HBgM{}", random_alnum(40));
     let payload = payload(&waba_id, &phone_number_id, &wa_id, name.unwrap_or(&wa_id), &message_id, text, now);
     let Some(webhook) = webhook else {
-        return Ok(InboundReport { delivered_to: None, status: None, message_id });
+        return Ok(InboundReport { delivered_to: None, status: None, error: None, message_id });
     };
-    let status = deliver(&webhook, &payload).await?;
-    Ok(InboundReport { delivered_to: Some(webhook.url), status: Some(status), message_id })
+    let (status, error) = match deliver(&webhook, &payload).await {
+        Ok(status) => (Some(status), None),
+        Err(error) => (None, Some(error)),
+    };
+    Ok(InboundReport { delivered_to: Some(webhook.url), status, error, message_id })
 }
 
 /// The Cloud API webhook payload of one inbound text message.
@@ -104,21 +110,21 @@ pub fn payload(
     })
 }
 
-async fn deliver(webhook: &Webhook, payload: &Value) -> Result<u16, EmulatorError> {
-    let failure = |message: String| EmulatorError::Delivery { url: webhook.url.clone(), message };
+/// Posts the payload; the webhook's status, or why the post failed.
+async fn deliver(webhook: &Webhook, payload: &Value) -> Result<u16, String> {
     let loopback = split_url(&webhook.url).is_some_and(|p| is_loopback_host(&p.host));
     let mut builder = reqwest::Client::builder().timeout(DELIVERY_TIMEOUT);
     if loopback {
         builder = builder.no_proxy();
     }
-    let client = builder.build().map_err(|e| failure(e.to_string()))?;
+    let client = builder.build().map_err(|e| e.to_string())?;
     let mut request = client.post(&webhook.url).json(payload);
     for (header, value) in &webhook.headers {
         if let Some(value) = value.as_str() {
             request = request.header(header.as_str(), value);
         }
     }
-    let response = request.send().await.map_err(|e| failure(describe(&e)))?;
+    let response = request.send().await.map_err(|e| describe(&e))?;
     Ok(response.status().as_u16())
 }
 

@@ -51,15 +51,16 @@ pub fn list(
         if descending { order.reverse() } else { order }
     });
     let page: Vec<Value> = matching.iter().skip(offset).take(limit).map(|t| render(t, &state)).collect();
-    Ok(json!({
-        "count": page.len(),
-        "filters": filters,
-        "limit": limit,
-        "offset": offset,
-        "sort": [sort],
-        "total": matching.len(),
-        "waba_templates": page,
-    }))
+    // Built field by field: `json!` would deep-copy the page through `to_value`.
+    let mut envelope = Map::new();
+    envelope.insert("count".into(), json!(page.len()));
+    envelope.insert("filters".into(), Value::Object(filters));
+    envelope.insert("limit".into(), json!(limit));
+    envelope.insert("offset".into(), json!(offset));
+    envelope.insert("sort".into(), json!([sort]));
+    envelope.insert("total".into(), json!(matching.len()));
+    envelope.insert("waba_templates".into(), Value::Array(page));
+    Ok(Value::Object(envelope))
 }
 
 fn number(params: &HashMap<String, String>, key: &str, default: usize) -> Result<usize, ApiError> {

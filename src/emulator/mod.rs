@@ -79,16 +79,6 @@ pub enum EmulatorError {
     /// An argument was invalid.
     #[error("{0}")]
     InvalidInput(String),
-    /// The inbound message was recorded but the webhook could not be reached.
-    #[error(
-        "the inbound message was recorded (its 24-hour window is open), but delivering it to the webhook {url} failed: {message}"
-    )]
-    Delivery {
-        /// The webhook URL.
-        url: String,
-        /// What went wrong.
-        message: String,
-    },
 }
 
 impl EmulatorError {

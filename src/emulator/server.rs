@@ -34,7 +34,6 @@ pub struct Settings {
 }
 
 /// Everything the handlers share.
-#[derive(Debug)]
 pub struct App {
     /// The state file.
     pub store: Store,

@@ -2,6 +2,7 @@
 //! processes share it), and the API key rule.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -14,8 +15,8 @@ pub const KEY_ENV: &str = "WHATSAPP_CTL_EMULATOR_KEY";
 /// Sent messages kept in the state file; older ones are dropped.
 pub const MAX_STORED_MESSAGES: usize = 1000;
 
-/// Everything the emulator persists.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// Everything the emulator persists. `Debug` leaves the key out.
+#[derive(Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StateData {
     /// Format version of this file.
@@ -95,6 +96,20 @@ pub struct SentMessage {
     pub body: Value,
     /// Unix seconds.
     pub at: u64,
+}
+
+impl fmt::Debug for StateData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StateData")
+            .field("key", &"(redacted)")
+            .field("namespace", &self.namespace)
+            .field("templates", &self.templates.len())
+            .field("webhook", &self.webhook.as_ref().map(|w| &w.url))
+            .field("health", &self.health)
+            .field("messages", &self.messages.len())
+            .field("windows", &self.windows.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl StateData {

@@ -73,7 +73,8 @@ impl Store {
     }
 
     /// Runs `change` on the freshest state under the file lock and writes the result
-    /// atomically; nothing is written when `change` fails.
+    /// atomically. `change` must check before it changes anything: when it fails, nothing is
+    /// written and the in-memory copy is kept as it is.
     pub fn mutate<R, E>(&self, change: impl FnOnce(&mut StateData) -> Result<R, E>) -> Result<R, E>
     where
         E: From<EmulatorError>,
@@ -82,21 +83,38 @@ impl Store {
         self.ensure_parent()?;
         let lock_path = lock_path(&self.path);
         let _lock = fsutil::lock_exclusive(&lock_path).map_err(|e| EmulatorError::io(&lock_path, e))?;
-        let mut data = match self.load_if_changed(cache.as_ref())? {
-            Some((_, fresh)) => fresh,
-            None => match cache.as_ref() {
-                Some(cached) => StateData::clone(&cached.data),
-                None => StateData::default(),
-            },
+        if let Some((stamp, fresh)) = self.load_if_changed(cache.as_ref())? {
+            *cache = Some(Cached { stamp, data: Arc::new(fresh) });
+        }
+        let Some(cached) = cache.as_mut() else {
+            return Err(EmulatorError::io(&self.path, io::Error::other("state not loaded")).into());
         };
+        // Changed in place: copied only when a reader still holds the previous snapshot.
+        let data = Arc::make_mut(&mut cached.data);
         data.ensure_identity();
-        let result = change(&mut data)?;
+        // `change` fails before changing anything (every caller checks first), so the copy
+        // stays valid when it fails.
+        let result = change(data)?;
+        match self.write(data) {
+            Ok(stamp) => {
+                cached.stamp = stamp;
+                Ok(result)
+            }
+            Err(error) => {
+                // The copy holds a change the file does not: forget it, the file is the truth.
+                *cache = None;
+                Err(error.into())
+            }
+        }
+    }
+
+    /// Writes `data` atomically and returns the new file's stamp.
+    fn write(&self, data: &StateData) -> Result<Stamp, EmulatorError> {
         let bytes =
-            serde_json::to_vec(&data).map_err(|e| EmulatorError::io(&self.path, io::Error::other(e)))?;
+            serde_json::to_vec(data).map_err(|e| EmulatorError::io(&self.path, io::Error::other(e)))?;
         fsutil::write_atomic(&self.path, &bytes, 0o600).map_err(|e| EmulatorError::io(&self.path, e))?;
-        let stamp = fs::metadata(&self.path).map_err(|e| EmulatorError::io(&self.path, e))?;
-        *cache = Some(Cached { stamp: Stamp::of(&stamp), data: Arc::new(data) });
-        Ok(result)
+        let meta = fs::metadata(&self.path).map_err(|e| EmulatorError::io(&self.path, e))?;
+        Ok(Stamp::of(&meta))
     }
 
     /// `Some` with the parsed file when it differs from `cached` (an empty default when the

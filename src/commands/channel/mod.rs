@@ -3,7 +3,8 @@
 
 mod activate;
 mod check;
-mod checklist;
+pub mod checklist;
+pub mod register;
 mod webhook;
 
 use std::time::Duration;
@@ -40,7 +41,7 @@ fn optional_client(ctx: &Context, settings: &Settings) -> Option<Client> {
 }
 
 /// `--timeout` as a duration.
-fn request_timeout(ctx: &Context) -> Duration {
+pub fn request_timeout(ctx: &Context) -> Duration {
     Duration::from_secs_f64(ctx.global.timeout.clamp(0.1, 3600.0))
 }
 

@@ -6,6 +6,7 @@ use super::steps;
 use super::summary::{HealthOutcome, WebhookOutcome};
 use super::{Next, Wizard};
 use crate::api::{Client, Flavour, Webhook};
+use crate::commands::channel::checklist;
 use crate::commands::input;
 use crate::config::Profile;
 use crate::error::Result;
@@ -81,6 +82,8 @@ impl Wizard<'_> {
 
     pub(super) async fn webhook(
         &self,
+        profile: &str,
+        key: &ApiKey,
         client: &Client,
         stored: &Profile,
         registered: &Webhook,
@@ -102,7 +105,12 @@ impl Wizard<'_> {
             self.ctx.out.info(&format!("Registering webhook {url} ..."));
             match steps::register_webhook(client, &url, registered).await {
                 Ok(_) => {
-                    self.ctx.out.info("Webhook registered and read back.");
+                    self.ctx.out.info("Webhook registered and read back. Checking the channel ...");
+                    let report = steps::check_channel(self.ctx, profile, key, client, &url).await;
+                    self.ctx.out.info(&checklist::render(&self.ctx.out, &report));
+                    if !report.ok {
+                        self.ctx.out.warn("the channel checks found problems; setup goes on, fix them and run `whatsapp-ctl channel check`");
+                    }
                     return Ok(Some(WebhookOutcome { url, status: "registered" }));
                 }
                 Err(err) => match self.after_failure(err, "Enter another webhook URL", true)? {

@@ -140,7 +140,7 @@ impl Wizard<'_> {
         let (key, client, registered) =
             self.verify_key(&profile, stored_key.as_ref(), &base_url, api).await?;
         let health = self.health(&client).await;
-        let webhook = self.webhook(&client, &stored, &registered, webhook_flag).await?;
+        let webhook = self.webhook(&profile, &key, &client, &stored, &registered, webhook_flag).await?;
         let recipient = self.recipient(&stored, recipient_flag)?;
         let test_message = match &recipient {
             Some(to) if !args.no_test => self.test_message(&client, &profile, to).await?,

@@ -1,14 +1,20 @@
 //! The wizard's calls to the channel, each a small function the flow in `mod.rs` strings
 //! together: verify the key, show health, register the webhook (set, then read back), list the
-//! templates a test can use, build and send the test message. `register_webhook` and
-//! `send_test_message` are kept minimal on purpose: they are the seams where the shared channel
-//! checklist and the shared send builders plug in.
+//! templates a test can use, build and send the test message. Registration, the checklist, the
+//! URL and phone rules and the message bodies are the shared ones of `channel` and `send`.
 
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use crate::api::{Client, Flavour, Health, TemplateQuery, Webhook};
+use crate::checks::{CheckOptions, CheckReport, rules, run_checks};
+use crate::commands::channel::{register, request_timeout};
+use crate::context::Context;
 use crate::error::{Error, Kind, Result};
+use crate::message::{self, template::TemplateParams, template::TemplateRef};
+use crate::phone;
+use crate::secret::ApiKey;
+use crate::settings::{Settings, Source, Sourced};
 use crate::template::{ExpectedParameters, expected_parameters};
 
 /// Checks the key with `GET /v1/configs/webhook`; returns the webhook registered now.
@@ -34,59 +40,43 @@ pub fn can_send(health: &Health) -> bool {
     !matches!(health.status.to_ascii_uppercase().as_str(), "BLOCKED" | "DISCONNECTED" | "UNKNOWN")
 }
 
-/// Registers `url` (keeping the headers when the URL is the one registered now) and reads it
-/// back; fails when the API reports another URL afterwards.
+/// Registers `url` through the shared registration (set, read back, compare), keeping the
+/// headers when the URL is the one registered now.
 pub async fn register_webhook(client: &Client, url: &str, current: &Webhook) -> Result<Webhook> {
     let headers =
         if current.url.as_deref() == Some(url) { current.headers.clone() } else { Default::default() };
-    let wanted = Webhook { url: Some(url.to_owned()), headers };
-    client
-        .set_webhook(&wanted)
-        .await
-        .map_err(|err| Error::from(err).context("registering the webhook failed"))?;
-    let registered = client
-        .get_webhook()
-        .await
-        .map_err(|err| Error::from(err).context("reading the webhook back failed"))?;
-    if registered.url.as_deref() != Some(url) {
-        return Err(Error::failed(format!(
-            "the API accepted the webhook but now reports {}",
-            registered.url.as_deref().unwrap_or("no webhook")
-        )));
-    }
-    Ok(registered)
+    register::register(client, &Webhook { url: Some(url.to_owned()), headers }).await
 }
 
-/// Local check of a webhook URL (360dialog's Cloud rules): https without `_` in the host and
-/// without an explicit port; plain http only to loopback hosts (local receivers).
+/// The channel checklist of `channel check`, for the profile being set up (not yet stored).
+pub async fn check_channel(
+    ctx: &Context,
+    profile: &str,
+    key: &ApiKey,
+    client: &Client,
+    url: &str,
+) -> CheckReport {
+    let settings = Settings {
+        profile: Sourced::new(profile.to_owned(), Source::Flag),
+        api: Sourced::new(client.flavour(), Source::Flag),
+        base_url: Sourced::new(client.base_url().as_str().trim_end_matches('/').to_owned(), Source::Flag),
+        token: Some(Sourced::new(key.clone(), Source::Flag)),
+        webhook_url: Some(url.to_owned()),
+        test_recipient: None,
+        profile_exists: false,
+    };
+    let options = CheckOptions::new(Some(url.to_owned()), request_timeout(ctx));
+    run_checks(ctx, &settings, Some(client), &options).await
+}
+
+/// A webhook URL as 360dialog takes it (the rule `channel activate` applies).
 pub fn check_webhook_url(text: &str) -> std::result::Result<String, String> {
-    let text = text.trim();
-    let url = url::Url::parse(text).map_err(|err| format!("\"{text}\" is not a URL: {err}"))?;
-    let host = url.host_str().unwrap_or_default();
-    if crate::api::is_loopback(&url) && matches!(url.scheme(), "http" | "https") {
-        return Ok(text.to_owned());
-    }
-    if url.scheme() != "https" {
-        return Err(format!("\"{text}\": webhooks need https (plain http only to localhost)"));
-    }
-    if host.is_empty() || host.contains('_') {
-        return Err(format!("\"{text}\": the host must be a name without '_'"));
-    }
-    if url.port().is_some() {
-        return Err(format!("\"{text}\": 360dialog does not accept an explicit port (':8443')"));
-    }
-    Ok(text.to_owned())
+    rules::check_webhook_url(text).map(|_| text.trim().to_owned()).map_err(|problem| problem.to_string())
 }
 
-/// A recipient phone number: 8 to 15 digits, country code first; `+`, spaces, dashes, dots and
-/// parentheses are dropped.
+/// A recipient phone number in the form `send` uses (digits, country code first).
 pub fn check_phone(text: &str) -> std::result::Result<String, String> {
-    let digits: String = text.chars().filter(|c| !" +-.()".contains(*c)).collect();
-    if (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(digits)
-    } else {
-        Err(format!("\"{}\" is not a phone number: 8 to 15 digits, country code first", text.trim()))
-    }
+    phone::normalize(text).map_err(|problem| format!("\"{}\": {problem}", text.trim()))
 }
 
 /// An approved template a test can send without parameters.
@@ -139,37 +129,26 @@ pub enum TestMessage {
     Text { body: String },
 }
 
-/// The request body for `send_message`.
-pub fn test_message_body(flavour: Flavour, to: &str, message: &TestMessage) -> Value {
-    let mut body = Map::new();
-    if flavour == Flavour::Cloud {
-        body.insert("messaging_product".into(), json!("whatsapp"));
-    }
-    body.insert("recipient_type".into(), json!("individual"));
-    body.insert("to".into(), json!(to));
+/// The request body for `send_message`, from the shared builders of `send`.
+pub fn test_message_body(flavour: Flavour, to: &str, message: &TestMessage) -> Result<Value> {
     match message {
         TestMessage::Template(template) => {
-            let mut object = json!({
-                "name": template.name,
-                "language": {"policy": "deterministic", "code": template.language},
-            });
-            if let (Flavour::OnPremise, Some(namespace)) = (flavour, &template.namespace) {
-                object["namespace"] = json!(namespace);
-            }
-            body.insert("type".into(), json!("template"));
-            body.insert("template".into(), object);
+            let reference = TemplateRef {
+                name: &template.name,
+                language: &template.language,
+                namespace: template.namespace.as_deref(),
+            };
+            let (expected, params) = (ExpectedParameters::default(), TemplateParams::default());
+            message::template::build(flavour, to, &reference, &expected, &params)
+                .map_err(|err| Error::failed(err.to_string()))
         }
-        TestMessage::Text { body: text } => {
-            body.insert("type".into(), json!("text"));
-            body.insert("text".into(), json!({ "body": text }));
-        }
+        TestMessage::Text { body } => Ok(message::text(flavour, to, body, false)),
     }
-    Value::Object(body)
 }
 
 /// Sends the test message; returns its message id.
 pub async fn send_test_message(client: &Client, to: &str, message: &TestMessage) -> Result<String> {
-    let body = test_message_body(client.flavour(), to, message);
+    let body = test_message_body(client.flavour(), to, message)?;
     let sent = client.send_message(&body).await.map_err(|err| {
         let err = Error::from(err);
         let window_closed = matches!(err.code, Some(131047 | 470));
@@ -188,6 +167,7 @@ pub async fn send_test_message(client: &Client, to: &str, message: &TestMessage)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn hello(namespace: Option<&str>) -> TestMessage {
         TestMessage::Template(TestTemplate {
@@ -200,7 +180,7 @@ mod tests {
 
     #[test]
     fn cloud_template_body_has_the_messaging_product_and_a_deterministic_language() {
-        let body = test_message_body(Flavour::Cloud, "4915123456789", &hello(Some("ns")));
+        let body = test_message_body(Flavour::Cloud, "4915123456789", &hello(Some("ns"))).expect("body");
         assert_eq!(
             body,
             json!({"messaging_product": "whatsapp", "recipient_type": "individual", "to": "4915123456789",
@@ -211,7 +191,8 @@ mod tests {
 
     #[test]
     fn on_premise_template_body_names_the_namespace_and_drops_the_messaging_product() {
-        let body = test_message_body(Flavour::OnPremise, "4915123456789", &hello(Some("ns_1")));
+        let body =
+            test_message_body(Flavour::OnPremise, "4915123456789", &hello(Some("ns_1"))).expect("body");
         assert_eq!(body.get("messaging_product"), None);
         assert_eq!(body["template"]["namespace"], "ns_1");
     }
@@ -219,9 +200,10 @@ mod tests {
     #[test]
     fn text_body_carries_the_text() {
         let body =
-            test_message_body(Flavour::Cloud, "4915123456789", &TestMessage::Text { body: "hi".into() });
+            test_message_body(Flavour::Cloud, "4915123456789", &TestMessage::Text { body: "hi".into() })
+                .expect("body");
         assert_eq!(body["type"], "text");
-        assert_eq!(body["text"], json!({"body": "hi"}));
+        assert_eq!(body["text"], json!({"body": "hi", "preview_url": false}));
     }
 
     #[test]
@@ -234,22 +216,5 @@ mod tests {
         assert_eq!(usable_for_test(&plain).map(|t| t.name), Some("hi".into()));
         assert_eq!(usable_for_test(&variable), None);
         assert_eq!(usable_for_test(&pending), None);
-    }
-
-    #[test]
-    fn webhook_urls_follow_the_cloud_rules() {
-        assert!(check_webhook_url("https://hooks.example.com/wa").is_ok());
-        assert!(check_webhook_url("http://127.0.0.1:8080/hook").is_ok());
-        assert!(check_webhook_url("http://hooks.example.com/wa").is_err());
-        assert!(check_webhook_url("https://my_hooks.example.com/wa").is_err());
-        assert!(check_webhook_url("https://hooks.example.com:8443/wa").is_err());
-        assert!(check_webhook_url("hooks.example.com").is_err());
-    }
-
-    #[test]
-    fn phone_numbers_keep_their_digits() {
-        assert_eq!(check_phone("+49 151 2345-6789").as_deref(), Ok("4915123456789"));
-        assert!(check_phone("12345").is_err());
-        assert!(check_phone("+49 abc 1234567").is_err());
     }
 }

@@ -218,8 +218,10 @@ async fn inbound_reports_webhook_status_and_refuses_bad_senders() {
     let dead = format!("http://{}/hook", closed.local_addr().expect("addr"));
     drop(closed);
     h.post("/v1/configs/webhook", json!({"url": dead})).await;
-    let failed = inbound(&h.state, "4915100000000", "hi", None).await;
-    assert!(matches!(failed, Err(EmulatorError::Delivery { .. })), "{failed:?}");
+    let failed = inbound(&h.state, "4915100000000", "hi", None).await.expect("reported, not an error");
+    assert_eq!(failed.delivered_to.as_deref(), Some(dead.as_str()));
+    assert_eq!(failed.status, None);
+    assert!(failed.error.is_some_and(|e| e.contains("refused")));
     let text = json!({"messaging_product": "whatsapp", "to": "4915100000000", "type": "text", "text": {"body": "x"}});
     assert_eq!(h.post("/messages", text).await.0, 200, "the window opened although delivery failed");
     h.finish().await;
