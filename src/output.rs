@@ -9,6 +9,13 @@ use serde::Serialize;
 
 use crate::error::{Error, Kind};
 
+/// `eprintln!` that never panics: a closed stderr loses the line, nothing more.
+macro_rules! stderr_line {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr().lock(), $($arg)*);
+    }};
+}
+
 /// A command's result: serializable for `--json`, renderable for people.
 pub trait Report: Serialize {
     /// The human form, without trailing newline (empty prints nothing).
@@ -72,7 +79,7 @@ impl Output {
     /// Progress and notes for people: hidden by `-q` and by `--json`.
     pub fn info(&self, text: &str) {
         if !self.quiet && !self.json {
-            eprintln!("{text}");
+            stderr_line!("{text}");
         }
     }
 
@@ -80,7 +87,7 @@ impl Output {
     /// also with `--json`, hidden only by `-q`.
     pub fn notice(&self, text: &str) {
         if !self.quiet {
-            eprintln!("{text}");
+            stderr_line!("{text}");
         }
     }
 
@@ -88,14 +95,14 @@ impl Output {
     pub fn warn(&self, text: &str) {
         if !self.quiet {
             let label = self.paint("warning:", "33;1");
-            eprintln!("{label} {text}");
+            stderr_line!("{label} {text}");
         }
     }
 
     /// Diagnostics for `-v` (level 1) and `-vv` (level 2).
     pub fn debug(&self, level: u8, text: &str) {
         if self.verbose >= level {
-            eprintln!("{} {text}", self.paint("debug:", "2"));
+            stderr_line!("{} {text}", self.paint("debug:", "2"));
         }
     }
 
@@ -109,7 +116,7 @@ impl Output {
                 "causes": err.causes,
                 "hint": err.hint,
             }});
-            eprintln!("{object}");
+            stderr_line!("{object}");
             return;
         }
         let mut text = format!("{} {}", self.paint("error:", "31;1"), err.message);
@@ -119,7 +126,7 @@ impl Output {
         if let Some(hint) = &err.hint {
             text.push_str(&format!("\n{} {hint}", self.paint("hint:", "36;1")));
         }
-        eprintln!("{text}");
+        stderr_line!("{text}");
     }
 
     /// A table: boxed on a terminal, plain aligned columns otherwise.
