@@ -163,14 +163,20 @@ impl Store {
             path: lock_path.clone(),
             source,
         })?;
+        // Under the lock no other write is under way: temp files left by a killed writer go.
+        for path in [self.config_path(), self.credentials_path()] {
+            fsutil::remove_stale_temp_files(&path);
+        }
         let before = self.load()?;
         let mut files = before.clone();
         let value = change(&mut files)?;
-        if files.config != before.config {
-            write_toml(&self.config_path(), &files.config, 0o600)?;
-        }
+        // Credentials first: a process killed between the two renames leaves at worst a key
+        // without settings (a usable profile on defaults), never a profile without its key.
         if files.credentials != before.credentials {
             write_toml(&self.credentials_path(), &files.credentials, 0o600)?;
+        }
+        if files.config != before.config {
+            write_toml(&self.config_path(), &files.config, 0o600)?;
         }
         Ok(value)
     }

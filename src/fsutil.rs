@@ -47,6 +47,25 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Removes the temp files [`write_atomic`] leaves beside `path` when its process is killed
+/// before the rename. Call it only while holding the lock that serializes writes of `path`:
+/// then no temp file belongs to a write still under way. Best effort; errors are ignored.
+pub fn remove_stale_temp_files(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let pid = file.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".tmp"));
+        if pid.is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 #[cfg(unix)]
 fn create_with_mode(path: &Path, mode: u32) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
@@ -95,6 +114,24 @@ mod tests {
         assert_eq!(fs::read(&path).expect("read"), b"two");
         let leftovers = fs::read_dir(&dir).expect("list").count();
         assert_eq!(leftovers, 1);
+        fs::remove_dir_all(&dir).expect("cleanup");
+    }
+
+    #[test]
+    fn stale_temp_files_of_that_file_only_are_removed() {
+        let dir = std::env::temp_dir().join(format!("fsutil-stale-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("config.toml");
+        for name in [".config.toml.123.tmp", ".config.toml.x.tmp", ".other.toml.123.tmp", "config.toml"] {
+            fs::write(dir.join(name), b"x").expect("write");
+        }
+        remove_stale_temp_files(&path);
+        let mut left: Vec<String> = fs::read_dir(&dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".config.toml.x.tmp", ".other.toml.123.tmp", "config.toml"]);
         fs::remove_dir_all(&dir).expect("cleanup");
     }
 }

@@ -172,6 +172,20 @@ impl JsonArrayStream {
         self.write(&format!("{separator}{text}"));
     }
 
+    /// Appends several items with one write (a page of a long list, say).
+    pub fn push_all<T: Serialize>(&mut self, items: impl IntoIterator<Item = T>) {
+        let mut text = String::new();
+        for item in items {
+            let Ok(json) = serde_json::to_string(&item) else { continue };
+            text.push_str(if self.started { "," } else { "[" });
+            self.started = true;
+            text.push_str(&json);
+        }
+        if !text.is_empty() {
+            self.write(&text);
+        }
+    }
+
     /// Closes the array (an empty one if nothing was pushed).
     pub fn finish(mut self) {
         let tail = if self.started { "]\n" } else { "[]\n" };

@@ -31,6 +31,8 @@ impl ApiError {
             Ok(value) => error.fill_from(&value),
             Err(_) => error.message = plain_text(body),
         }
+        // A blank message (`{"error":" "}`) is no message: fall back to the status's reason.
+        error.message = error.message.trim().to_owned();
         if error.message.is_empty() {
             error.message = default_reason(status).to_owned();
         }
@@ -248,5 +250,14 @@ mod tests {
         let html = ApiError::parse(502, fixture!("not-json-502.html"));
         assert!(html.message.contains("502 Bad Gateway"));
         assert_eq!(ApiError::parse(503, b"").message, "service unavailable");
+    }
+
+    #[test]
+    fn blank_messages_fall_back_to_the_status_reason() {
+        assert_eq!(ApiError::parse(400, br#"{"error":"\t","error_description":""}"#).message, "bad request");
+        assert_eq!(
+            ApiError::parse(401, br#"{"message":"  unauthorized key \n"}"#).message,
+            "unauthorized key"
+        );
     }
 }

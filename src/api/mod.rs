@@ -157,6 +157,18 @@ pub fn is_loopback(url: &Url) -> bool {
     }
 }
 
+/// The query parameters of one template list page.
+fn page_params(query: &TemplateQuery, offset: usize, limit: usize) -> Vec<(&'static str, String)> {
+    let mut params = vec![("limit", limit.to_string()), ("offset", offset.to_string())];
+    if let Some(sort) = &query.sort {
+        params.push(("sort", sort.clone()));
+    }
+    if !query.filters.is_empty() {
+        params.push(("filters", Value::Object(query.filters.clone()).to_string()));
+    }
+    params
+}
+
 /// A successful answer: status and body.
 struct Reply {
     body: Vec<u8>,
@@ -209,13 +221,7 @@ impl Client {
         offset: usize,
         limit: usize,
     ) -> Result<TemplatePage> {
-        let mut params = vec![("limit", limit.to_string()), ("offset", offset.to_string())];
-        if let Some(sort) = &query.sort {
-            params.push(("sort", sort.clone()));
-        }
-        if !query.filters.is_empty() {
-            params.push(("filters", Value::Object(query.filters.clone()).to_string()));
-        }
+        let params = page_params(query, offset, limit);
         self.json(Method::GET, "/v1/configs/templates", &params, None, Safety::Idempotent).await
     }
 

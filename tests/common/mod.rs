@@ -64,14 +64,18 @@ impl TestEnv {
         if let Some(mut input) = child.stdin.take() {
             input.write_all(stdin.as_bytes()).expect("write stdin");
         }
-        Run::from(child.wait_with_output().expect("wait"))
+        let run = Run::from(child.wait_with_output().expect("wait"));
+        assert_no_key_leak(args, envs, Some(stdin), &run);
+        run
     }
 
     /// Runs to completion without standard input.
     pub fn run(&self, args: &[&str], envs: &[(&str, &str)]) -> Run {
         let mut cmd = self.cmd(args);
         cmd.envs(envs.iter().copied());
-        Run::from(cmd.output().expect("run whatsapp-ctl"))
+        let run = Run::from(cmd.output().expect("run whatsapp-ctl"));
+        assert_no_key_leak(args, envs, None, &run);
+        run
     }
 
     /// Starts `emulator start` on a free loopback port with this test's state.
@@ -103,6 +107,48 @@ impl TestEnv {
 impl Drop for TestEnv {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Environment variables that carry an API key.
+const KEY_VARIABLES: [&str; 3] = ["WHATSAPP_CTL_TOKEN", "D360_API_KEY", "WHATSAPP_CTL_EMULATOR_KEY"];
+
+/// Commands that print the key by design: `auth token` (for scripts) and `emulator start`
+/// (its banner tells clients the emulator's key).
+pub fn prints_the_key(args: &[&str]) -> bool {
+    args.windows(2).any(|pair| matches!(pair, ["auth", "token"] | ["emulator", "start"]))
+}
+
+/// Every key a run could know: the pinned emulator key, keys given in the environment, and
+/// standard input when the command reads a key from it. Keys under 8 characters are left out:
+/// they occur in ordinary text, and the masked hint (`…1234`) shows four characters by design.
+pub fn known_keys(args: &[&str], envs: &[(&str, &str)], stdin: Option<&str>) -> Vec<String> {
+    let mut keys = vec![EMULATOR_KEY.to_owned()];
+    keys.extend(
+        envs.iter().filter(|(name, _)| KEY_VARIABLES.contains(name)).map(|(_, v)| v.trim().to_owned()),
+    );
+    if args.contains(&"--token-stdin")
+        && let Some(stdin) = stdin
+    {
+        keys.push(stdin.trim().to_owned());
+    }
+    keys.retain(|key| key.chars().count() >= 8);
+    keys
+}
+
+/// Fails the test when a run printed a key anywhere (stdout or stderr), except for the
+/// commands of [`prints_the_key`]. Every `TestEnv::run*` goes through it, so the whole suite
+/// checks that the key never reaches output, logs or errors.
+pub fn assert_no_key_leak(args: &[&str], envs: &[(&str, &str)], stdin: Option<&str>, run: &Run) {
+    if prints_the_key(args) {
+        return;
+    }
+    for key in known_keys(args, envs, stdin) {
+        assert!(
+            !run.stdout.contains(&key) && !run.stderr.contains(&key),
+            "`whatsapp-ctl {}` printed an API key: {run:#?}",
+            args.join(" ")
+        );
     }
 }
 

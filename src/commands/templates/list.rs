@@ -2,6 +2,7 @@
 //! way plus `--name-contains`, as a table or a streamed JSON array of the API's template objects.
 
 use clap::Args;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::lookup::{rejected_reason, status_of};
@@ -76,16 +77,20 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
     let query = query(args)?;
     let (client, _) = ctx.client().await?;
     let needle = args.name_contains.as_ref().map(|n| n.to_lowercase());
-    let keep = |t: &Value| {
-        needle.as_ref().is_none_or(|n| {
-            t.get("name").and_then(Value::as_str).is_some_and(|s| s.to_lowercase().contains(n))
-        })
+    let name_matches = |name: Option<&str>| {
+        needle.as_ref().is_none_or(|n| name.is_some_and(|s| s.to_lowercase().contains(n)))
+    };
+    let keep = |t: &Value| name_matches(t.get("name").and_then(Value::as_str));
+    let keep_raw = |raw: &RawValue| {
+        needle.is_none()
+            || name_matches(serde_json::from_str::<NameOnly>(raw.get()).ok().and_then(|t| t.name).as_deref())
     };
     if ctx.out.json {
+        // The templates go out as the server wrote them: no parsing into values and back.
         let mut stream = JsonArrayStream::default();
         client
-            .list_templates(&query, args.offset, args.limit, |page| {
-                page.iter().filter(|t| keep(t)).for_each(|t| stream.push(t));
+            .list_templates_raw(&query, args.offset, args.limit, |page| {
+                stream.push_all(page.iter().filter(|raw| keep_raw(raw)));
             })
             .await?;
         stream.finish();
@@ -106,6 +111,12 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
         .write_stdout(&ctx.out.table(&["NAME", "LANGUAGE", "CATEGORY", "STATUS", "REASON / QUALITY"], rows));
     ctx.out.info(&format!("{count} template{}", if count == 1 { "" } else { "s" }));
     Ok(0)
+}
+
+/// Just the name of a template, read from its JSON text.
+#[derive(serde::Deserialize)]
+struct NameOnly {
+    name: Option<String>,
 }
 
 fn row(template: &Value) -> Vec<String> {
