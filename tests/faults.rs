@@ -123,9 +123,6 @@ fn stored_messages(env: &TestEnv) -> BTreeMap<String, Vec<String>> {
     stored
 }
 
-// TODO(lead, after merging `send`): the same property through the CLI, e.g. 30 runs of
-// `send text --to ... --retries 12 --json` against `--fault-rate 0.3`, each message stored at
-// most once and exactly once when the command exited 0.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_send_is_never_duplicated_under_faults() {
     let env = TestEnv::new("faults-send");
@@ -282,4 +279,44 @@ fn sigkill_during_config_writes_leaves_the_old_or_the_new_files() {
         .filter(|name| name.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "temp files left: {leftovers:?}");
+}
+
+#[test]
+fn send_text_through_the_cli_is_never_duplicated_under_faults() {
+    let env = TestEnv::new("faults-cli-send");
+    let emu = env.emulator(&[]);
+    let customer = "4915123456789";
+    env.run(&["emulator", "inbound", "--from", customer, "--text", "Hi"], &[]).expect_code(0);
+    emu.settings(json!({"fault_rate": 0.3}));
+    emu.fail_next(after_effect_faults());
+    let children: Vec<_> = (0..30)
+        .map(|n| {
+            let text = format!("cli-send-{n}");
+            let args = ["--base-url", emu.base_url.as_str(), "--retries", RETRIES, "--json", "send", "text"];
+            let mut cmd = env.cmd(&args);
+            cmd.args(["--to", customer, &text])
+                .env(TOKEN.0, TOKEN.1)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            (text, cmd.spawn().expect("spawn send"))
+        })
+        .collect();
+    let outcomes: Vec<(String, common::Run)> = children
+        .into_iter()
+        .map(|(text, child)| (text, child.wait_with_output().expect("wait").into()))
+        .collect();
+    emu.settings(json!({"fault_rate": 0.0}));
+    let stored = stored_messages(&env);
+    for (text, run) in &outcomes {
+        let ids = stored.get(text).cloned().unwrap_or_default();
+        assert!(ids.len() <= 1, "{text} was stored {} times: {ids:?}", ids.len());
+        if run.code == 0 {
+            assert_eq!(run.json()["message_id"].as_str(), ids.first().map(String::as_str), "{text}: {run:?}");
+        } else {
+            assert_eq!(run.code, 1, "{text}: only an ambiguous 5xx may fail a send: {run:?}");
+            assert!(run.stderr.contains("may or may not have been delivered"), "{text}: {}", run.stderr);
+        }
+    }
+    let delivered = outcomes.iter().filter(|(_, run)| run.code == 0).count();
+    assert!(delivered >= 10, "about 3 in 4 sends get through 30 % faults, saw {delivered} of 30");
 }

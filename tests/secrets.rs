@@ -1,4 +1,4 @@
-//! The API key never leaks: every command family of this build, run with `-vv`, with `--json`
+//! The API key never leaks: every command family, run with `-vv`, with `--json`
 //! and on its error paths (rejected key, unreachable server, refused plain-http host, invalid
 //! input), with known keys, never prints either key on stdout or stderr; nor does the emulator
 //! (`-vv`) on its stderr or in its request log. Only `auth token` prints it (checked too, so the
@@ -125,6 +125,59 @@ fn no_command_prints_the_key_with_vv_json_or_on_errors() {
     run(&env, &["--emulator", "-vv", "templates", "list"], &[], None);
     run(&env, &["emulator", "inbound", "--from", "4915123456789", "--text", "Hi", "-vv"], &[], None);
     run(&env, &["emulator", "reset", "-vv", "--json"], &[], None);
+
+    // channel, send, webhook and setup: verbose, JSON and error paths.
+    let customer = "4915123456789";
+    run(&env, &["emulator", "inbound", "--from", customer, "--text", "Hi"], &[], None);
+    let hook = format!("http://127.0.0.1:{}/hook", dead_port());
+    assert_eq!(t(&["-vv", "channel", "check"], &good), 1);
+    assert_eq!(t(&["-vv", "--json", "channel", "check"], &wrong), 1);
+    t(
+        &[
+            "-vv",
+            "--json",
+            "channel",
+            "activate",
+            "--webhook-url",
+            &hook,
+            "--header",
+            "X-Hook-Secret=s3cr3t-v4lue",
+        ],
+        &good,
+    );
+    assert_eq!(t(&["-vv", "channel", "webhook"], &good), 0);
+    assert_eq!(t(&["-vv", "--json", "send", "text", "--to", customer, "Hello"], &good), 0);
+    assert_eq!(
+        t(
+            &["-vv", "send", "buttons", "--to", customer, "--text", "Pick", "--button", "A", "--button", "B"],
+            &good
+        ),
+        0
+    );
+    let refused_media = [
+        "-vv",
+        "send",
+        "media",
+        "--to",
+        customer,
+        "--kind",
+        "image",
+        "--link",
+        "https://cdn.example.com/x.pdf",
+    ];
+    assert_eq!(t(&refused_media, &good), 0);
+    assert_eq!(t(&["-vv", "--json", "send", "text", "--to", customer, "Hello"], &wrong), 4);
+    assert_eq!(
+        t(&["-vv", "send", "template", "--to", customer, "--name", "nope", "--language", "en"], &good),
+        1
+    );
+    let payload = format!("{}/tests/fixtures/webhooks/cloud_text.json", env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(run(&env, &["-vv", "--json", "webhook", "parse", &payload], &[], None).code, 0);
+    let setup =
+        ["setup", "--token-stdin", "--profile", "wizard", "--base-url", base.as_str(), "--yes", "-vv"];
+    assert_eq!(run(&env, &setup, &[], Some(EMULATOR_KEY)).code, 0);
+    assert_eq!(run(&env, &[&setup[..], &["--json"]].concat(), &[], Some(WRONG_KEY)).code, 4);
+    run(&env, &["completions", "bash"], &[], None);
 
     // Logout, then the key is gone from the store.
     run(&env, &["auth", "logout", "-vv", "--profile", "unchecked"], &[], None);
