@@ -86,13 +86,16 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
             || name_matches(serde_json::from_str::<NameOnly>(raw.get()).ok().and_then(|t| t.name).as_deref())
     };
     if ctx.out.json {
-        // The templates go out as the server wrote them: no parsing into values and back.
-        let mut stream = JsonArrayStream::default();
+        // The templates go out as the server wrote them (no parsing into values and back), and
+        // only once every page has arrived: a failure part-way leaves stdout empty (SPEC 4).
+        let mut kept = Vec::new();
         client
             .list_templates_raw(&query, args.offset, args.limit, |page| {
-                stream.push_all(page.iter().filter(|raw| keep_raw(raw)));
+                kept.extend(page.into_iter().filter(|raw| keep_raw(raw)));
             })
             .await?;
+        let mut stream = JsonArrayStream::default();
+        stream.push_all(kept.iter());
         stream.finish();
         return Ok(0);
     }
