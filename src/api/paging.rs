@@ -124,7 +124,7 @@ async fn fetch_range(
 impl Client {
     /// One page of `GET /v1/configs/templates`, templates unparsed.
     async fn raw_page(&self, query: &TemplateQuery, offset: usize, limit: usize) -> Result<RawPage> {
-        let params = super::page_params(query, offset, limit);
+        let params = super::endpoints::page_params(query, offset, limit);
         self.json(Method::GET, "/v1/configs/templates", &params, None, Safety::Idempotent).await
     }
 }
