@@ -74,7 +74,7 @@ impl Context {
 
     /// A client for an explicit base URL, flavour and key (used by `auth login` before storing).
     pub fn client_for(&self, base_url: &str, flavour: Flavour, key: ApiKey) -> Result<Client> {
-        let timeout = Duration::from_secs_f64(self.global.timeout.clamp(0.1, 3600.0));
+        let timeout = self.request_timeout();
         let out = self.out.clone();
         let trace: api::Trace = Arc::new(move |level, line| out.debug(level, line));
         Ok(Client::new(ClientConfig {
@@ -85,6 +85,11 @@ impl Context {
             retries: self.global.retries,
             trace: Some(trace),
         })?)
+    }
+
+    /// `--timeout` as a duration (0.1 s to an hour).
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs_f64(self.global.timeout.clamp(0.1, 3600.0))
     }
 
     /// The in-process emulator of `--emulator`, started on first use.

@@ -150,6 +150,28 @@ impl Output {
         text.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
     }
 
+    /// A spinner on a terminal's stderr; hidden with `-q`, `--json` or without a terminal.
+    pub fn spinner(&self, message: impl Into<String>) -> indicatif::ProgressBar {
+        if !self.shows_progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new_spinner().with_message(message.into());
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        bar
+    }
+
+    /// A progress bar of `total` steps on a terminal's stderr; hidden like [`Output::spinner`].
+    pub fn progress_bar(&self, total: usize, message: &'static str) -> indicatif::ProgressBar {
+        if !self.shows_progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        indicatif::ProgressBar::new(total as u64).with_message(message)
+    }
+
+    fn shows_progress(&self) -> bool {
+        self.stderr_is_terminal && !self.quiet && !self.json
+    }
+
     /// `text` in an ANSI style when colour is on.
     pub fn paint(&self, text: &str, style: &str) -> String {
         if self.color { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_owned() }

@@ -109,8 +109,8 @@ pub async fn run(ctx: &Context, args: &ActivateArgs) -> Result<ActivateReport> {
         })?;
         Some(name)
     };
-    let options = CheckOptions::new(Some(url), super::request_timeout(ctx));
-    let spinner = super::spinner(ctx, "checking the channel");
+    let options = CheckOptions::new(Some(url), ctx.request_timeout());
+    let spinner = ctx.out.spinner("checking the channel");
     let mut report = run_checks(ctx, &settings, Some(&client), &options).await;
     spinner.finish_and_clear();
     report.apply_strict(args.strict);

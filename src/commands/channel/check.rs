@@ -22,8 +22,8 @@ pub struct CheckArgs {
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ChecksView> {
     let settings = ctx.settings().await?;
     let client = super::optional_client(ctx, &settings);
-    let options = CheckOptions::new(args.webhook_url.clone(), super::request_timeout(ctx));
-    let spinner = super::spinner(ctx, "checking the channel");
+    let options = CheckOptions::new(args.webhook_url.clone(), ctx.request_timeout());
+    let spinner = ctx.out.spinner("checking the channel");
     let mut report = run_checks(ctx, &settings, client.as_ref(), &options).await;
     spinner.finish_and_clear();
     report.apply_strict(args.strict);

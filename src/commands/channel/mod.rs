@@ -7,8 +7,6 @@ pub mod checklist;
 pub mod register;
 mod webhook;
 
-use std::time::Duration;
-
 use clap::Subcommand;
 
 use crate::api::Client;
@@ -38,19 +36,4 @@ pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
 fn optional_client(ctx: &Context, settings: &Settings) -> Option<Client> {
     let token = settings.token.clone()?;
     ctx.client_for(&settings.base_url.value, settings.api.value, token.value).ok()
-}
-
-/// `--timeout` as a duration.
-pub fn request_timeout(ctx: &Context) -> Duration {
-    Duration::from_secs_f64(ctx.global.timeout.clamp(0.1, 3600.0))
-}
-
-/// A spinner on a terminal's stderr while the checks run; hidden otherwise.
-fn spinner(ctx: &Context, message: &str) -> indicatif::ProgressBar {
-    if !ctx.out.stderr_is_terminal || ctx.out.quiet || ctx.out.json {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new_spinner().with_message(message.to_owned());
-    bar.enable_steady_tick(Duration::from_millis(100));
-    bar
 }

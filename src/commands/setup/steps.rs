@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::api::{Client, Flavour, Health, TemplateQuery, Webhook};
 use crate::checks::{CheckOptions, CheckReport, rules, run_checks};
-use crate::commands::channel::{register, request_timeout};
+use crate::commands::channel::register;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::message::{self, template::TemplateParams, template::TemplateRef};
@@ -65,7 +65,7 @@ pub async fn check_channel(
         test_recipient: None,
         profile_exists: false,
     };
-    let options = CheckOptions::new(Some(url.to_owned()), request_timeout(ctx));
+    let options = CheckOptions::new(Some(url.to_owned()), ctx.request_timeout());
     run_checks(ctx, &settings, Some(client), &options).await
 }
 

@@ -39,7 +39,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<u8> {
     }
     let language = lookup::language_of(&template).to_owned();
     let deadline = Instant::now() + Duration::from_secs_f64(args.wait_timeout.max(0.0));
-    let spinner = spinner(ctx, &args.name);
+    let spinner = ctx.out.spinner(format!("waiting for the review of {}", args.name));
     let mut interval = FIRST_POLL;
     while !FINAL_STATUSES.contains(&status_of(&template).as_str()) {
         let now = Instant::now();
@@ -84,13 +84,4 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<u8> {
 
 fn emit(ctx: &Context, template: Value) -> u8 {
     ctx.out.emit(&TemplateView(template))
-}
-
-fn spinner(ctx: &Context, name: &str) -> indicatif::ProgressBar {
-    if !ctx.out.stderr_is_terminal || ctx.out.quiet || ctx.out.json {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new_spinner().with_message(format!("waiting for the review of {name}"));
-    bar.enable_steady_tick(Duration::from_millis(100));
-    bar
 }

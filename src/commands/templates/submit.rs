@@ -211,7 +211,11 @@ pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
 }
 
 async fn submit_all(ctx: &Context, client: &Client, rows: &[Checked]) -> Vec<api::Result<Value>> {
-    let bar = progress(ctx, rows.len());
+    let bar = if rows.len() < 2 {
+        indicatif::ProgressBar::hidden()
+    } else {
+        ctx.out.progress_bar(rows.len(), "submitting")
+    };
     let gate = Arc::new(Semaphore::new(CONCURRENCY));
     let mut tasks = JoinSet::new();
     for (index, row) in rows.iter().enumerate() {
@@ -246,11 +250,4 @@ fn describe_failure(err: &api::Error, row: &Checked) -> String {
         }
         _ => err.to_string(),
     }
-}
-
-fn progress(ctx: &Context, total: usize) -> indicatif::ProgressBar {
-    if total < 2 || !ctx.out.stderr_is_terminal || ctx.out.quiet || ctx.out.json {
-        return indicatif::ProgressBar::hidden();
-    }
-    indicatif::ProgressBar::new(total as u64).with_message("submitting")
 }
