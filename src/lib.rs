@@ -9,6 +9,7 @@ pub mod context;
 pub mod emulator;
 pub mod error;
 pub mod fsutil;
+pub mod json_kind;
 pub mod markdown;
 pub mod message;
 pub mod output;

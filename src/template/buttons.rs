@@ -4,8 +4,9 @@
 use serde_json::{Map, Value};
 
 use super::placeholders::{self, var};
-use super::rules::{Report, check_length, kind, one_string, string};
+use super::rules::{Report, check_length, one_string, string};
 use super::{ButtonType, Category};
+use crate::json_kind::kind;
 
 const TYPES: &str = "use QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE or OTP";
 

@@ -4,8 +4,9 @@
 use serde_json::{Map, Value};
 
 use super::placeholders::{self, var};
-use super::rules::{Report, check_length, kind, one_string, plural, string};
+use super::rules::{Report, check_length, one_string, plural, string};
 use super::{Category, HeaderFormat};
+use crate::json_kind::kind;
 
 /// Checks the HEADER component at `path` (`components[i]`): format, text or sample file.
 pub(super) fn check_header(

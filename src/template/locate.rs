@@ -44,7 +44,7 @@ pub(super) fn parse_templates(source: &str) -> Result<(Vec<Value>, bool), Source
         };
         SourceError::Syntax { line: error.line(), column: error.column(), message }
     })?;
-    let describe = |value: &Value| super::rules::kind(value).to_owned();
+    let describe = |value: &Value| crate::json_kind::kind(value).to_owned();
     match value {
         Value::Object(_) => Ok((vec![value], false)),
         Value::Array(items) if items.is_empty() => Err(SourceError::Empty),

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::{Category, LANGUAGES, Problem, buttons, components, is_known_language, locate};
+use crate::json_kind::kind;
 
 /// Problems collected while walking a template.
 #[derive(Debug, Default)]
@@ -56,18 +57,6 @@ fn order_key(template: &Value, path: &str) -> Vec<usize> {
         node = value;
     }
     key
-}
-
-/// How a JSON value is named in messages.
-pub(super) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// The string at `path`; reports a problem when it is not a string, or when it is missing and

@@ -4,23 +4,12 @@
 use serde_json::{Map, Value};
 
 use super::ParseError;
+use crate::json_kind::kind;
 
 /// A JSON object together with its path from the payload root ("" for the root itself).
 pub(super) struct Obj<'a> {
     map: &'a Map<String, Value>,
     path: String,
-}
-
-/// The article-prefixed JSON kind of a value, for error messages ("an array", "null").
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 fn wrong(path: &str, expected: &'static str, found: &Value) -> ParseError {
