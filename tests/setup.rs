@@ -6,45 +6,17 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use common::pty::{self, CTRL_C, ESCAPE, answer, finish};
 use common::{EMULATOR_KEY, Emulator, TestEnv};
-use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
 use serde_json::{Value, json};
 
 const PHONE: &str = "4915123456789";
-const ESCAPE: &str = "\x1b";
-const CTRL_C: &str = "\x03";
-
-/// `setup` in a pseudo-terminal (stdin, stdout and stderr on the pty), with `args` after it.
+/// `setup` in a pseudo-terminal, with `args` after it.
 fn spawn_setup(env: &TestEnv, args: &[&str]) -> PtySession {
-    let mut full = vec!["setup"];
-    full.extend_from_slice(args);
-    let mut cmd = env.cmd(&full);
-    cmd.stdin(Stdio::inherit());
-    rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn setup in a pty")
-}
-
-/// Waits for `text` on the screen, then types `keys`.
-fn answer(session: &mut PtySession, text: &str, keys: &str) {
-    session.exp_string(text).unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
-    // Let the prompt switch the terminal to raw mode before the keys arrive.
-    std::thread::sleep(Duration::from_millis(50));
-    session.send(keys).expect("type");
-    session.flush().expect("flush");
-}
-
-/// The exit code once the wizard ended, and everything it printed after the last expectation.
-fn finish(session: &mut PtySession) -> (i32, String) {
-    let rest = session.exp_eof().expect("end of output");
-    let code = match session.process().wait().expect("wait") {
-        WaitStatus::Exited(_, code) => code,
-        WaitStatus::Signaled(_, signal, _) => 128 + signal as i32,
-        other => panic!("unexpected status {other:?}"),
-    };
-    (code, rest)
+    pty::spawn(env, &[&["setup"], args].concat())
 }
 
 /// Submits an approved (review delay 0), variable-free template.

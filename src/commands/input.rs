@@ -1,8 +1,9 @@
 //! Reading what the user types or pipes: the API key from standard input or a hidden prompt, and
-//! yes/no confirmations, never waiting on a prompt without a terminal.
+//! yes/no confirmations, never waiting on a prompt without a terminal (prompts: [`Prompter`]).
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 
+use super::prompter::{self, Prompter};
 use crate::error::{Error, Result};
 use crate::secret::ApiKey;
 
@@ -18,15 +19,13 @@ pub fn read_api_key(token_stdin: bool, flag_hint: &str) -> Result<ApiKey> {
                 .with_hint("pipe the key in: `printf %s \"$KEY\" | whatsapp-ctl ...`")
         });
     }
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+    if !prompter::terminal_attached() {
         return Err(Error::usage("the API key is needed, and there is no terminal to ask for it").with_hint(
             format!("pipe it in with --token-stdin, e.g. `printf %s \"$KEY\" | {flag_hint} --token-stdin`"),
         ));
     }
-    let typed = dialoguer::Password::new()
-        .with_prompt("360dialog API key (D360-API-KEY)")
-        .interact()
-        .map_err(|err| prompt_error(&err))?;
+    let _ctrl_c = prompter::catch_ctrl_c();
+    let typed = Prompter::new("nothing was stored").secret("360dialog API key (D360-API-KEY, hidden)")?;
     ApiKey::new(&typed).ok_or_else(|| Error::usage("no API key was entered"))
 }
 
@@ -35,21 +34,10 @@ pub fn confirm(question: &str, yes: bool) -> Result<bool> {
     if yes {
         return Ok(true);
     }
-    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+    if !prompter::terminal_attached() {
         return Err(Error::usage(format!("{question} needs confirmation, and there is no terminal to ask"))
             .with_hint("add --yes to confirm"));
     }
-    dialoguer::Confirm::new()
-        .with_prompt(question)
-        .default(false)
-        .interact()
-        .map_err(|err| prompt_error(&err))
-}
-
-/// Ctrl-C or a closed terminal during a prompt.
-pub fn prompt_error(err: &dialoguer::Error) -> Error {
-    match err {
-        dialoguer::Error::IO(io) if io.kind() == std::io::ErrorKind::Interrupted => Error::interrupted(),
-        other => Error::usage(format!("the prompt failed: {other}")),
-    }
+    let _ctrl_c = prompter::catch_ctrl_c();
+    Prompter::new("nothing was changed").confirm(question, false)
 }

@@ -7,6 +7,7 @@ pub mod emulator;
 pub mod input;
 pub mod man;
 pub mod profiles;
+pub mod prompter;
 pub mod send;
 pub mod setup;
 pub mod templates;

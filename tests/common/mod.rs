@@ -3,6 +3,8 @@
 //! tiny HTTP client for the emulator's control endpoints. Nothing here leaves loopback.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

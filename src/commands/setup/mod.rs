@@ -110,7 +110,7 @@ pub async fn run(ctx: &Context, args: SetupArgs) -> Result<u8> {
         return Err(Error::invalid("--test-text is empty; nothing was sent"));
     }
     let _ctrl_c = prompts::catch_ctrl_c();
-    let wizard = Wizard { ctx, args: &args, ui: interactive.then(Prompter::default) };
+    let wizard = Wizard { ctx, args: &args, ui: interactive.then(|| Prompter::new("nothing was written")) };
     wizard.run(webhook_flag, recipient_flag).await
 }
 
