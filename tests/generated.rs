@@ -94,16 +94,19 @@ fn the_man_command_prints_the_main_page_and_writes_all_of_them() {
 }
 
 #[test]
-fn dynamic_completion_offers_the_stored_profile_names() {
+fn dynamic_completion_offers_the_stored_profile_names_wherever_a_profile_is_named() {
     let env = TestEnv::new("dynamic-completion");
     env.write_config("config.toml", "[profiles.shop]\napi = \"cloud\"\n");
     env.write_config("credentials.toml", "[profiles.staging]\napi_key = \"k\"\n");
-    let run = env
-        .run(
-            &["--", "whatsapp-ctl", "--profile", ""],
-            &[("COMPLETE", "bash"), ("_CLAP_COMPLETE_INDEX", "2"), ("_CLAP_IFS", "\n")],
-        )
-        .expect_code(0);
-    let offered: Vec<&str> = run.stdout.split_whitespace().collect();
-    assert!(offered.contains(&"shop") && offered.contains(&"staging"), "{}", run.stdout);
+    let complete = |words: &[&str]| {
+        let index = words.len().to_string();
+        let args = [&["--", "whatsapp-ctl"][..], words].concat();
+        let envs = [("COMPLETE", "bash"), ("_CLAP_COMPLETE_INDEX", index.as_str()), ("_CLAP_IFS", "\n")];
+        env.run(&args, &envs).expect_code(0).stdout
+    };
+    for words in [&["--profile", ""][..], &["profiles", "use", ""], &["profiles", "remove", ""]] {
+        let offered = complete(words);
+        let offered: Vec<&str> = offered.split_whitespace().collect();
+        assert!(offered.contains(&"shop") && offered.contains(&"staging"), "{words:?}: {offered:?}");
+    }
 }

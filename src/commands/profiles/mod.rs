@@ -5,7 +5,9 @@ mod remove;
 mod select;
 
 use clap::Subcommand;
+use clap_complete::ArgValueCandidates;
 
+use crate::commands::completions;
 use crate::context::Context;
 use crate::error::{Error, Result};
 
@@ -16,11 +18,13 @@ pub enum ProfilesCommand {
     /// Make NAME the profile used when --profile is not given
     Use {
         /// Profile name
+        #[arg(add = ArgValueCandidates::new(completions::profile_names))]
         name: String,
     },
     /// Remove a profile and its stored key
     Remove {
         /// Profile name
+        #[arg(add = ArgValueCandidates::new(completions::profile_names))]
         name: String,
     },
 }
