@@ -58,6 +58,11 @@ impl Context {
     /// A client for the resolved settings; exit 4 with a hint when there is no key.
     pub async fn client(&self) -> Result<(Client, Settings)> {
         let settings = self.settings().await?;
+        Ok((self.client_with(&settings)?, settings))
+    }
+
+    /// A client for settings already resolved; exit 4 with a hint when they hold no key.
+    pub fn client_with(&self, settings: &Settings) -> Result<Client> {
         let Some(token) = settings.token.clone() else {
             return Err(Error::new(
                 Kind::Auth,
@@ -68,8 +73,7 @@ impl Context {
                 settings.profile.value
             )));
         };
-        let client = self.client_for(&settings.base_url.value, settings.api.value, token.value)?;
-        Ok((client, settings))
+        self.client_for(&settings.base_url.value, settings.api.value, token.value)
     }
 
     /// A client for an explicit base URL, flavour and key (used by `auth login` before storing).

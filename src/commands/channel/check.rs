@@ -21,7 +21,8 @@ pub struct CheckArgs {
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ChecksView> {
     let settings = ctx.settings().await?;
-    let client = super::optional_client(ctx, &settings);
+    // No client when there is no key or base URL: the `config` check then says why.
+    let client = ctx.client_with(&settings).ok();
     let options = CheckOptions::new(args.webhook_url.clone(), ctx.request_timeout());
     let spinner = ctx.out.spinner("checking the channel");
     let mut report = run_checks(ctx, &settings, client.as_ref(), &options).await;

@@ -9,10 +9,8 @@ mod webhook;
 
 use clap::Subcommand;
 
-use crate::api::Client;
 use crate::context::Context;
 use crate::error::Result;
-use crate::settings::Settings;
 
 #[derive(Debug, Subcommand)]
 pub enum ChannelCommand {
@@ -30,10 +28,4 @@ pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
         ChannelCommand::Activate(args) => Ok(ctx.out.emit(&activate::run(ctx, &args).await?)),
         ChannelCommand::Webhook => Ok(ctx.out.emit(&webhook::run(ctx).await?)),
     }
-}
-
-/// A client when there is a key and the base URL is usable; otherwise the `config` check says why.
-fn optional_client(ctx: &Context, settings: &Settings) -> Option<Client> {
-    let token = settings.token.clone()?;
-    ctx.client_for(&settings.base_url.value, settings.api.value, token.value).ok()
 }

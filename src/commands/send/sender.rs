@@ -27,7 +27,7 @@ impl<'a> Sender<'a> {
     pub async fn open(ctx: &'a Context, recipient: &Recipient) -> Result<Sender<'a>> {
         let settings = ctx.settings().await?;
         let to = resolve_recipient(recipient.to.as_deref(), &settings)?;
-        let (client, settings) = ctx.client().await?;
+        let client = ctx.client_with(&settings)?;
         Ok(Sender { ctx, client, settings, to })
     }
 
