@@ -94,6 +94,17 @@ impl Command {
     }
 }
 
+/// The `--api` values: the CLI's view of [`crate::api::Flavour`] (the API module knows no CLI).
+pub fn flavour_parser() -> impl clap::builder::TypedValueParser<Value = crate::api::Flavour> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("cloud")
+            .help("Cloud API (waba-v2.360dialog.io), the default for every number since 2024"),
+        PossibleValue::new("onpremise").alias("on-premise").help("Legacy On-Premise API (waba.360dialog.io)"),
+    ])
+    .map(|name| crate::api::Flavour::parse(&name).unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;

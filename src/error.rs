@@ -128,7 +128,12 @@ impl From<api::Error> for Error {
 pub fn kind_of(err: &api::Error) -> Kind {
     match err {
         api::Error::Api(api_err) if api_err.is_auth() => Kind::Auth,
-        api::Error::Api(_) | api::Error::Decode { .. } => Kind::Failed,
+        api::Error::Api(_)
+        | api::Error::Decode { .. }
+        | api::Error::Redirect { .. }
+        | api::Error::TooLarge { .. }
+        | api::Error::Paging { .. }
+        | api::Error::Internal(_) => Kind::Failed,
         api::Error::InsecureBaseUrl { .. } | api::Error::InvalidBaseUrl { .. } => Kind::Invalid,
         api::Error::InvalidKey => Kind::Auth,
         api::Error::Network { .. } => Kind::Network,

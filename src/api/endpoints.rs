@@ -1,16 +1,23 @@
 //! One method per 360dialog endpoint whatsapp-ctl calls, plus the two built on them: looking a
-//! template up by name, and creating one exactly once through ambiguous failures.
+//! template up by name, and creating one exactly once through ambiguous failures. A 2xx counts
+//! only in its success shape: a webhook answer is an object with `url`, a send answer carries a
+//! message id.
 
 use reqwest::Method;
 use serde_json::Value;
 
 use super::retry::{self, Safety};
-use super::{Client, Error, Health, Result, SendResponse, TemplatePage, TemplateQuery, Webhook};
+use super::{ApiError, Client, Error, Health, Result, SendResponse, TemplatePage, TemplateQuery, Webhook};
 
 impl Client {
-    /// `GET /v1/configs/webhook`.
+    /// `GET /v1/configs/webhook`; an answer without `url` (even `null`) is not the API's.
     pub async fn get_webhook(&self) -> Result<Webhook> {
-        self.json(Method::GET, "/v1/configs/webhook", &[], None, Safety::Idempotent).await
+        let path = "/v1/configs/webhook";
+        let raw: Value = self.json(Method::GET, path, &[], None, Safety::Idempotent).await?;
+        if raw.get("url").is_none_or(|url| !(url.is_string() || url.is_null())) {
+            return Err(self.decode_error(path, "the answer has no \"url\" field, so it is not a 360dialog webhook answer (is the base URL right?)"));
+        }
+        serde_json::from_value(raw).map_err(|err| self.decode_error(path, err))
     }
 
     /// `POST /v1/configs/webhook`.
@@ -49,9 +56,19 @@ impl Client {
         Ok(Health::from_body(raw))
     }
 
-    /// Cloud `POST /messages` or on-premise `POST /v1/messages`, body as given.
+    /// Cloud `POST /messages` or on-premise `POST /v1/messages`, body as given; an answer
+    /// without a message id is an error (the message may or may not have been sent).
     pub async fn send_message(&self, body: &Value) -> Result<SendResponse> {
-        self.json(Method::POST, self.flavour.messages_path(), &[], Some(body), Safety::SideEffect).await
+        let path = self.flavour.messages_path();
+        let response: SendResponse =
+            self.json(Method::POST, path, &[], Some(body), Safety::SideEffect).await?;
+        if response.message_id().is_none_or(|id| id.trim().is_empty()) {
+            return Err(self.decode_error(
+                path,
+                "the answer carries no message id, so the message may or may not have been sent",
+            ));
+        }
+        Ok(response)
     }
 
     /// Every language of template `name` (or just `language`), looked up with the API's filters.
@@ -82,8 +99,16 @@ impl Client {
                 Ok(created) => return Ok(created),
                 Err(error) => error,
             };
+            // On a later attempt "already exists" means an earlier, ambiguous one landed
+            // (the listing we checked lagged behind).
+            if attempts > 1 && error.api().is_some_and(ApiError::is_duplicate_template) {
+                self.log(1, &format!("{name} already exists: the earlier attempt was created"));
+                return Ok(self.find_templates(name, language).await?.into_iter().next().unwrap_or_else(
+                    || serde_json::json!({"name": name, "language": language, "status": "PENDING"}),
+                ));
+            }
             let ambiguous = match &error {
-                Error::Network { .. } => true,
+                Error::Network { kind, .. } => kind.may_have_reached_server(),
                 Error::Api(api) => api.is_transient_server_error(),
                 _ => false,
             };
@@ -111,13 +136,9 @@ pub(super) fn page_params(query: &TemplateQuery, offset: usize, limit: usize) ->
     params
 }
 
-/// Percent-encodes one path segment.
+/// Percent-encodes one path segment (everything but RFC 3986's unreserved characters).
 fn encode_segment(segment: &str) -> String {
-    segment
-        .bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    const SEGMENT: &percent_encoding::AsciiSet =
+        &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+    percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string()
 }

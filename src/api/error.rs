@@ -97,6 +97,11 @@ impl ApiError {
             || lower.contains("exceeded the endpoint rate limit")
     }
 
+    /// Meta's "content in this language already exists" (code 100, subcode 2388024).
+    pub fn is_duplicate_template(&self) -> bool {
+        self.code == Some(100) && self.subcode == Some(2388024)
+    }
+
     /// A server-side hiccup worth retrying for reads.
     pub fn is_transient_server_error(&self) -> bool {
         matches!(self.status, 500 | 502 | 503 | 555)

@@ -1,9 +1,13 @@
 //! The one 360dialog client every command shares: base URL and key set once, one typed method per
 //! endpoint, timeouts, retries that never repeat a side effect, and every non-2xx turned into an
 //! [`ApiError`]. It never prints (a trace callback receives `-v` lines) and never reads config.
+//! It trusts no server blindly: no redirect is followed (the key would go along), no proxy is
+//! used for loopback, bodies are capped at [`MAX_BODY_BYTES`] and listings at
+//! [`MAX_LIST_ITEMS`].
 
 mod endpoints;
 mod error;
+mod network;
 mod paging;
 mod retry;
 mod transport;
@@ -15,20 +19,22 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 pub use error::{ApiError, THROTTLE_CODES};
+pub use network::{NetworkKind, error_chain, redact_url};
+pub use paging::MAX_LIST_ITEMS;
 pub use retry::Safety;
+pub use transport::MAX_BODY_BYTES;
 pub use types::{Health, SendResponse, TemplatePage, TemplateQuery, Webhook};
 
 use crate::secret::ApiKey;
 
 /// Which 360dialog API the channel is on (SPEC 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Flavour {
     /// Cloud API (waba-v2.360dialog.io), the default for every number since 2024.
     #[default]
     Cloud,
     /// Legacy On-Premise API (waba.360dialog.io).
-    #[value(name = "onpremise", alias = "on-premise")]
     #[serde(rename = "onpremise")]
     OnPremise,
 }
@@ -82,10 +88,20 @@ pub enum Error {
     InvalidKey,
     #[error("invalid base URL {url:?}: {reason}")]
     InvalidBaseUrl { url: String, reason: String },
-    #[error("can't reach {url} ({attempts} attempt{}): {summary}", if *attempts == 1 { "" } else { "s" })]
-    Network { url: String, attempts: u32, summary: String, cause: String },
+    #[error("can't reach {url} ({attempts} attempt{}): {kind}", if *attempts == 1 { "" } else { "s" })]
+    Network { url: String, attempts: u32, kind: NetworkKind, cause: String },
     #[error("unexpected answer from {url}: {reason}")]
     Decode { url: String, reason: String },
+    #[error(
+        "{url} answered HTTP {status} redirecting to {location}; redirects are not followed (the API key would go along)"
+    )]
+    Redirect { url: String, status: u16, location: String },
+    #[error("the answer from {url} is larger than {} MiB; refusing to read more", limit / (1024 * 1024))]
+    TooLarge { url: String, limit: usize },
+    #[error("the template listing from {url} cannot be trusted: {reason}")]
+    Paging { url: String, reason: String },
+    #[error("internal failure: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -94,6 +110,17 @@ impl Error {
         match self {
             Error::Api(err) => Some(err),
             _ => None,
+        }
+    }
+
+    /// Whether the server may have acted on the request: false only when it certainly did
+    /// not (the connection was never made, or the API refused with an error).
+    pub fn may_have_acted(&self) -> bool {
+        match self {
+            Error::Network { kind, .. } => kind.may_have_reached_server(),
+            Error::Api(api) => api.is_transient_server_error(),
+            Error::Decode { .. } | Error::TooLarge { .. } | Error::Internal(_) => true,
+            _ => false,
         }
     }
 }
@@ -126,13 +153,17 @@ pub struct Client {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("base", &self.base.as_str()).field("flavour", &self.flavour).finish()
+        f.debug_struct("Client")
+            .field("base", &redact_url(&self.base))
+            .field("flavour", &self.flavour)
+            .finish()
     }
 }
 
 /// Checks a base URL: https anywhere, http only to loopback hosts.
 pub fn check_base_url(raw: &str) -> Result<Url> {
-    let invalid = |reason: &str| Error::InvalidBaseUrl { url: raw.to_owned(), reason: reason.to_owned() };
+    let invalid =
+        |reason: &str| Error::InvalidBaseUrl { url: network::redact_raw(raw), reason: reason.to_owned() };
     let url = Url::parse(raw.trim()).map_err(|err| invalid(&err.to_string()))?;
     match url.scheme() {
         "https" => {}
@@ -167,14 +198,20 @@ impl Client {
             reqwest::header::HeaderValue::from_str(config.key.expose()).map_err(|_| Error::InvalidKey)?;
         key.set_sensitive(true);
         headers.insert("D360-API-KEY", key);
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if is_loopback(&base) {
+            // The key must never travel through a proxy (HTTP_PROXY, ALL_PROXY) in clear.
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .default_headers(headers)
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("whatsapp-ctl/", env!("CARGO_PKG_VERSION")))
             .timeout(config.timeout)
             .connect_timeout(config.timeout.min(Duration::from_secs(10)))
             .https_only(false)
             .build()
-            .map_err(|err| Error::InvalidBaseUrl { url: base.to_string(), reason: err.to_string() })?;
+            .map_err(|err| Error::InvalidBaseUrl { url: redact_url(&base), reason: err.to_string() })?;
         Ok(Self { http, base, flavour: config.flavour, retries: config.retries, trace: config.trace })
     }
 

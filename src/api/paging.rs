@@ -1,20 +1,29 @@
 //! Fetching every template: the first page tells `total` and the server's real page size, the
-//! rest is fetched concurrently (bounded) and handed back in order. A page shorter than asked
-//! is completed by further requests, so a server that caps pages loses nothing. Pages are kept
-//! as raw JSON text until their turn comes ([`Client::list_templates_raw`]), so pages that
-//! arrive early cost their size in bytes, not a tree of parsed values.
+//! rest is fetched concurrently (at most [`CONCURRENCY`] pages at once) and handed to the caller
+//! in order; pages that arrive early are buffered as raw JSON text until their turn, so they cost
+//! their size in bytes, not a tree of parsed values. A page shorter than asked is completed by
+//! further requests, so a server that caps pages loses nothing.
+//!
+//! The server's word is checked, never trusted: nothing is allocated from its `total`, no more
+//! than [`MAX_LIST_ITEMS`] templates are fetched, and a template seen twice (a server that
+//! ignores `offset`, a page that does not advance) ends the listing with an error saying so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 use tokio::task::JoinSet;
 
-use super::{Client, Method, Result, Safety, TemplateQuery};
+use super::{Client, Error, Method, Result, Safety, TemplateQuery};
 
 /// Page size asked for; the server may return fewer.
 pub const PAGE_SIZE: usize = 1000;
+/// The most templates one listing fetches: a WABA holds at most 6,000 template names (each in
+/// several languages); 100,000 leaves a wide margin while keeping memory bounded.
+pub const MAX_LIST_ITEMS: usize = 100_000;
+const LIST_PATH: &str = "/v1/configs/templates";
 /// Pages in flight at once.
 const CONCURRENCY: usize = 4;
 
@@ -52,7 +61,7 @@ impl Client {
             })
             .await?;
         match failure {
-            Some(err) => Err(self.decode_error("/v1/configs/templates", err)),
+            Some(err) => Err(self.decode_error(LIST_PATH, err)),
             None => Ok(delivered),
         }
     }
@@ -67,11 +76,21 @@ impl Client {
         mut on_page: impl FnMut(Vec<Box<RawValue>>),
     ) -> Result<usize> {
         let first_limit = max.map_or(PAGE_SIZE, |m| m.clamp(1, PAGE_SIZE));
-        let first = self.raw_page(query, offset, first_limit).await?;
+        let mut first = self.raw_page(query, offset, first_limit).await?;
+        first.waba_templates.truncate(first_limit);
         let page_len = first.waba_templates.len();
-        let total = first.total.unwrap_or(offset + page_len);
+        let total = first.total.unwrap_or(offset + page_len).max(offset + page_len);
         let end = max.map_or(total, |m| total.min(offset.saturating_add(m)));
-        let mut delivered = page_len.min(end.saturating_sub(offset));
+        let wanted = end.saturating_sub(offset);
+        if wanted > MAX_LIST_ITEMS {
+            return Err(self.paging_error(format!(
+                "it claims {total} templates, more than the {MAX_LIST_ITEMS} a listing fetches \
+                 (a WABA holds far fewer); pass --limit to fetch fewer"
+            )));
+        }
+        let mut seen = Seen::default();
+        seen.check(self, offset, &first.waba_templates)?;
+        let mut delivered = page_len.min(wanted);
         on_page(first.waba_templates.into_iter().take(delivered).collect());
         if page_len == 0 || offset + delivered >= end {
             return Ok(delivered);
@@ -85,21 +104,47 @@ impl Client {
             tasks.spawn(fetch_range(self.clone(), query.clone(), start, page_len.min(end - start)));
         }
         while let Some(joined) = tasks.join_next().await {
-            let (start, items) = joined.map_err(|err| super::Error::Decode {
-                url: self.base.to_string(),
-                reason: format!("page task failed: {err}"),
-            })??;
+            let (start, items) =
+                joined.map_err(|err| Error::Internal(format!("a template page task failed: {err}")))??;
             done.insert(start, items);
             if let Some(next) = pending.next() {
                 tasks.spawn(fetch_range(self.clone(), query.clone(), next, page_len.min(end - next)));
             }
-            while let Some(items) = starts.get(next_to_emit).and_then(|s| done.remove(s)) {
+            while let Some((start, items)) =
+                starts.get(next_to_emit).and_then(|s| done.remove(s).map(|items| (*s, items)))
+            {
+                seen.check(self, start, &items)?;
                 delivered += items.len();
                 on_page(items);
                 next_to_emit += 1;
             }
         }
         Ok(delivered)
+    }
+
+    fn paging_error(&self, reason: String) -> Error {
+        Error::Paging { url: super::redact_url(&self.url_for(LIST_PATH)), reason }
+    }
+}
+
+/// Fingerprints of every template delivered so far, to catch a server that repeats itself.
+#[derive(Default)]
+struct Seen(HashSet<u64>);
+
+impl Seen {
+    fn check(&mut self, client: &Client, start: usize, items: &[Box<RawValue>]) -> Result<()> {
+        for (i, item) in items.iter().enumerate() {
+            let mut hasher = DefaultHasher::new();
+            item.get().hash(&mut hasher);
+            if !self.0.insert(hasher.finish()) {
+                return Err(client.paging_error(format!(
+                    "the page at offset {start} repeats a template already listed (item {}): the \
+                     server ignores offset or its pages do not advance",
+                    start + i
+                )));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -125,6 +170,6 @@ impl Client {
     /// One page of `GET /v1/configs/templates`, templates unparsed.
     async fn raw_page(&self, query: &TemplateQuery, offset: usize, limit: usize) -> Result<RawPage> {
         let params = super::endpoints::page_params(query, offset, limit);
-        self.json(Method::GET, "/v1/configs/templates", &params, None, Safety::Idempotent).await
+        self.json(Method::GET, LIST_PATH, &params, None, Safety::Idempotent).await
     }
 }

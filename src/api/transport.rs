@@ -1,18 +1,60 @@
 //! Sending one request: the URL under the base, the JSON body, the timeout, retries that never
 //! repeat a side effect (backoff with jitter, `Retry-After` honoured), `-v`/`-vv` trace lines
-//! (never the key), and every non-2xx turned into an [`ApiError`].
+//! (never the key), and every non-2xx turned into an [`ApiError`]. A redirect is an error naming
+//! its target (never followed: the key would go along), a body is read in chunks up to
+//! [`MAX_BODY_BYTES`], and a 2xx whose body carries an `error` object is a refusal, not a success.
 
 use std::time::{Duration, Instant};
 
 use reqwest::{Method, Url};
 use serde_json::Value;
 
+use super::network::{NetworkKind, error_chain, redact_url};
 use super::retry::{self, Safety};
 use super::{ApiError, Client, Error, Result};
 
-/// A successful answer: status and body.
+/// The largest response body read (32 MiB): a full page of 1,000 large templates is a few MB.
+pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// The body of a successful (2xx, not an error shape) answer.
 pub(super) struct Reply {
     pub(super) body: Vec<u8>,
+}
+
+/// Just enough of a body to see whether a 2xx actually carries an error.
+#[derive(serde::Deserialize)]
+struct ErrorProbe<'a> {
+    #[serde(default, borrow)]
+    error: Option<&'a serde_json::value::RawValue>,
+}
+
+/// A 2xx body that is an error shape (`{"error": {...}}` or `{"error": "..."}`).
+fn is_error_shape(body: &[u8]) -> bool {
+    serde_json::from_slice::<ErrorProbe<'_>>(body)
+        .ok()
+        .and_then(|probe| probe.error)
+        .is_some_and(|raw| raw.get() != "null" && raw.get() != "\"\"" && raw.get() != "false")
+}
+
+/// Why a body could not be read.
+enum ReadError {
+    TooLarge,
+    Network(reqwest::Error),
+}
+
+/// Reads the body chunk by chunk, giving up past `limit` bytes.
+async fn read_capped(response: &mut reqwest::Response, limit: usize) -> Result<Vec<u8>, ReadError> {
+    if response.content_length().is_some_and(|len| len > limit as u64) {
+        return Err(ReadError::TooLarge);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(ReadError::Network)? {
+        if body.len() + chunk.len() > limit {
+            return Err(ReadError::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 impl Client {
@@ -30,7 +72,7 @@ impl Client {
     }
 
     pub(super) fn decode_error(&self, path: &str, err: impl std::fmt::Display) -> Error {
-        Error::Decode { url: self.url_for(path).to_string(), reason: err.to_string() }
+        Error::Decode { url: redact_url(&self.url_for(path)), reason: err.to_string() }
     }
 
     pub(super) fn url_for(&self, path: &str) -> Url {
@@ -64,31 +106,39 @@ impl Client {
             }
             let started = Instant::now();
             let failure = match request.send().await {
-                Ok(response) => {
+                Ok(mut response) => {
                     let status = response.status().as_u16();
                     let retry_after = response
                         .headers()
                         .get(reqwest::header::RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| retry::retry_after(Some(v)));
-                    let read = response.bytes().await;
+                    if (300..400).contains(&status) {
+                        return Err(self.redirect_error(&url, status, &response));
+                    }
+                    let read = read_capped(&mut response, MAX_BODY_BYTES).await;
                     let elapsed = started.elapsed().as_millis();
                     match read {
                         Ok(bytes) => {
                             self.log(1, &format!("-> HTTP {status} in {elapsed} ms"));
                             self.log(2, &format!("response body: {}", String::from_utf8_lossy(&bytes)));
-                            if (200..300).contains(&status) {
-                                return Ok(Reply { body: bytes.to_vec() });
+                            if (200..300).contains(&status) && !is_error_shape(&bytes) {
+                                return Ok(Reply { body: bytes });
                             }
                             let api_err = ApiError::parse(status, &bytes);
                             let retryable = api_err.is_throttle()
                                 || (safety == Safety::Idempotent && api_err.is_transient_server_error());
                             Failure { retryable, retry_after, error: Error::Api(api_err) }
                         }
-                        Err(err) => self.network_failure(&url, attempt, &err, safety, false),
+                        Err(ReadError::TooLarge) => {
+                            let mut shown = url.clone();
+                            shown.set_query(None);
+                            return Err(Error::TooLarge { url: redact_url(&shown), limit: MAX_BODY_BYTES });
+                        }
+                        Err(ReadError::Network(err)) => self.network_failure(&url, attempt, &err, safety),
                     }
                 }
-                Err(err) => self.network_failure(&url, attempt, &err, safety, err.is_connect()),
+                Err(err) => self.network_failure(&url, attempt, &err, safety),
             };
             if !failure.retryable || attempt > self.retries {
                 return Err(failure.error);
@@ -99,31 +149,31 @@ impl Client {
         }
     }
 
-    fn network_failure(
-        &self,
-        url: &Url,
-        attempts: u32,
-        err: &reqwest::Error,
-        safety: Safety,
-        refused: bool,
-    ) -> Failure {
-        let summary = if err.is_timeout() {
-            "timed out".to_owned()
-        } else if err.is_connect() {
-            "connection failed".to_owned()
-        } else {
-            "the connection broke".to_owned()
-        };
-        let cause = error_chain(err);
-        self.log(1, &format!("-> {summary}: {cause}"));
-        let retryable = refused || safety == Safety::Idempotent;
+    fn network_failure(&self, url: &Url, attempts: u32, err: &reqwest::Error, safety: Safety) -> Failure {
+        let kind = NetworkKind::of(err);
+        let cause = error_chain(err).join(": ");
+        self.log(1, &format!("-> {kind}: {cause}"));
+        let retryable = !kind.may_have_reached_server() || safety == Safety::Idempotent;
         let mut shown = url.clone();
         shown.set_query(None);
         Failure {
             retryable,
             retry_after: None,
-            error: Error::Network { url: shown.to_string(), attempts, summary, cause },
+            error: Error::Network { url: redact_url(&shown), attempts, kind, cause },
         }
+    }
+
+    /// A 3xx: an error naming where it pointed (credentials in that URL masked too).
+    fn redirect_error(&self, url: &Url, status: u16, response: &reqwest::Response) -> Error {
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+            .map_or_else(|| "(no Location header)".to_owned(), |raw| super::network::redact_raw(&raw));
+        self.log(1, &format!("-> HTTP {status} redirect to {location} (not followed)"));
+        let mut shown = url.clone();
+        shown.set_query(None);
+        Error::Redirect { url: redact_url(&shown), status, location }
     }
 
     pub(super) fn log(&self, level: u8, line: &str) {
@@ -144,18 +194,5 @@ fn display_url(url: &Url, query: &[(&str, String)]) -> String {
     if !query.is_empty() {
         shown.query_pairs_mut().extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
     }
-    shown.to_string()
-}
-
-fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut source = err.source();
-    while let Some(inner) = source {
-        let text = inner.to_string();
-        if !parts.iter().any(|p| p.contains(&text)) {
-            parts.push(text);
-        }
-        source = inner.source();
-    }
-    parts.join(": ")
+    redact_url(&shown)
 }

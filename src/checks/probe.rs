@@ -76,11 +76,5 @@ pub async fn post_to_hook(
 }
 
 fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
-    let mut last = err.to_string();
-    let mut source = err.source();
-    while let Some(inner) = source {
-        last = inner.to_string();
-        source = inner.source();
-    }
-    last
+    crate::api::error_chain(err).pop().unwrap_or_default()
 }

@@ -18,7 +18,7 @@ pub struct LoginArgs {
     #[arg(long)]
     pub token_stdin: bool,
     /// API flavour of the channel [default: the profile's, else cloud]
-    #[arg(long, value_enum, value_name = "API")]
+    #[arg(long, value_parser = crate::cli::flavour_parser(), value_name = "API")]
     pub api: Option<Flavour>,
     /// Store the key without checking it against the API
     #[arg(long)]

@@ -56,7 +56,7 @@ pub fn classify(err: &api::Error) -> Refusal {
             _ => Refusal::Other,
         },
         // A refused connection never reached the API (the client retried it); anything else may have.
-        api::Error::Network { summary, .. } if summary != "connection failed" => Refusal::Ambiguous,
+        api::Error::Network { kind, .. } if kind.may_have_reached_server() => Refusal::Ambiguous,
         _ => Refusal::Other,
     }
 }
@@ -159,8 +159,8 @@ mod tests {
         api::Error::Api(ApiError { status, code, subcode: None, message: "m".into(), details: vec![] })
     }
 
-    fn network(summary: &str) -> api::Error {
-        api::Error::Network { url: "u".into(), attempts: 1, summary: summary.into(), cause: "c".into() }
+    fn network(kind: api::NetworkKind) -> api::Error {
+        api::Error::Network { url: "u".into(), attempts: 1, kind, cause: "c".into() }
     }
 
     #[test]
@@ -180,9 +180,9 @@ mod tests {
             (api(403, Some(368)), Refusal::PolicyBlock),
             (api(500, None), Refusal::Ambiguous),
             (api(502, None), Refusal::Ambiguous),
-            (network("timed out"), Refusal::Ambiguous),
-            (network("the connection broke"), Refusal::Ambiguous),
-            (network("connection failed"), Refusal::Other),
+            (network(api::NetworkKind::TimedOut), Refusal::Ambiguous),
+            (network(api::NetworkKind::Broken), Refusal::Ambiguous),
+            (network(api::NetworkKind::NotConnected), Refusal::Other),
             (api(400, Some(131009)), Refusal::Other),
         ];
         for (err, want) in table {
@@ -228,7 +228,7 @@ mod tests {
         let err = explain(api(500, None), &situation);
         assert!(err.message.contains("may or may not have been delivered"));
         assert_eq!(err.kind, Kind::Failed);
-        let err = explain(network("timed out"), &situation);
+        let err = explain(network(api::NetworkKind::TimedOut), &situation);
         assert_eq!(err.kind, Kind::Network);
         assert!(err.message.contains("may or may not have been delivered"));
         let other = explain(api(400, Some(131009)), &situation);

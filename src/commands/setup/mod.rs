@@ -23,7 +23,7 @@ use crate::settings;
 #[derive(Debug, Args)]
 pub struct SetupArgs {
     /// API flavour of the channel [default: the profile's, else cloud]
-    #[arg(long, value_enum, value_name = "API")]
+    #[arg(long, value_parser = crate::cli::flavour_parser(), value_name = "API")]
     pub api: Option<Flavour>,
     /// Read the API key from standard input instead of a hidden prompt (needed without a terminal)
     #[arg(long)]
