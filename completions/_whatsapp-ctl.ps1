@@ -309,7 +309,7 @@ Register-ArgumentCompleter -Native -CommandName 'whatsapp-ctl' -ScriptBlock {
         }
         'whatsapp-ctl;channel;activate' {
             [CompletionResult]::new('--webhook-url', '--webhook-url', [CompletionResultType]::ParameterName, 'Your webhook''s URL: https, no :port, no ''_'' in the host (loopback hosts are allowed for local tests)')
-            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header 360dialog sends with every delivery, e.g. a shared secret your server checks (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header 360dialog sends with every delivery, e.g. a shared secret your server checks (repeatable); NAME=@FILE reads the value from a file, NAME=env:VAR from the environment')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config store [default: the one chosen by `profiles use`, else `default`]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: per API flavour]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')
@@ -734,7 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'whatsapp-ctl' -ScriptBlock {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0 picks a free one; the address is printed on stderr)')
             [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on; anything but loopback (e.g. 0.0.0.0) is reachable from other machines')
             [CompletionResult]::new('--forward-to', '--forward-to', [CompletionResultType]::ParameterName, 'Pass each accepted request''s raw body and headers on to this URL and report its status')
-            [CompletionResult]::new('--require-header', '--require-header', [CompletionResultType]::ParameterName, 'Refuse requests without this header: 401 when absent, 403 when different (repeatable)')
+            [CompletionResult]::new('--require-header', '--require-header', [CompletionResultType]::ParameterName, 'Refuse requests without this header: 401 when absent, 403 when different (repeatable); NAME=@FILE reads the value from a file, NAME=env:VAR from the environment')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config store [default: the one chosen by `profiles use`, else `default`]')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'API base URL [default: per API flavour]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout in seconds')

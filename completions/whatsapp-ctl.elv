@@ -283,7 +283,7 @@ set edit:completion:arg-completer[whatsapp-ctl] = {|@words|
         }
         &'whatsapp-ctl;channel;activate'= {
             cand --webhook-url 'Your webhook''s URL: https, no :port, no ''_'' in the host (loopback hosts are allowed for local tests)'
-            cand --header 'A header 360dialog sends with every delivery, e.g. a shared secret your server checks (repeatable)'
+            cand --header 'A header 360dialog sends with every delivery, e.g. a shared secret your server checks (repeatable); NAME=@FILE reads the value from a file, NAME=env:VAR from the environment'
             cand --profile 'Profile in the config store [default: the one chosen by `profiles use`, else `default`]'
             cand --base-url 'API base URL [default: per API flavour]'
             cand --timeout 'Per-request timeout in seconds'
@@ -673,7 +673,7 @@ set edit:completion:arg-completer[whatsapp-ctl] = {|@words|
             cand --port 'Port to listen on (0 picks a free one; the address is printed on stderr)'
             cand --bind 'Address to listen on; anything but loopback (e.g. 0.0.0.0) is reachable from other machines'
             cand --forward-to 'Pass each accepted request''s raw body and headers on to this URL and report its status'
-            cand --require-header 'Refuse requests without this header: 401 when absent, 403 when different (repeatable)'
+            cand --require-header 'Refuse requests without this header: 401 when absent, 403 when different (repeatable); NAME=@FILE reads the value from a file, NAME=env:VAR from the environment'
             cand --profile 'Profile in the config store [default: the one chosen by `profiles use`, else `default`]'
             cand --base-url 'API base URL [default: per API flavour]'
             cand --timeout 'Per-request timeout in seconds'

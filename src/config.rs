@@ -138,6 +138,34 @@ impl Store {
         self.dir.join(CREDENTIALS_FILE)
     }
 
+    /// Finds and fixes permissions others could abuse: a config folder or `config.toml` that
+    /// group or others may write (they could point the base URL elsewhere), a credentials file
+    /// group or others may read or write. One line per finding, to be shown as a warning.
+    pub fn tighten_permissions(&self) -> Vec<String> {
+        let checks = [
+            (self.dir.clone(), 0o022, "the config folder", "group or others could write to it"),
+            (self.config_path(), 0o022, "config.toml", "group or others could write to it"),
+            (self.credentials_path(), 0o077, "credentials.toml", "group or others could read or write it"),
+        ];
+        let mut findings = Vec::new();
+        for (path, forbidden, what, risk) in checks {
+            match fsutil::tighten_mode(&path, forbidden) {
+                Ok(None) => {}
+                Ok(Some(old)) => findings.push(format!(
+                    "{what} {} had mode {old:04o} ({risk}); it is now {:04o}",
+                    path.display(),
+                    old & !forbidden
+                )),
+                Err(err) => findings.push(format!(
+                    "{what} {} lets {risk} and could not be fixed ({err}); run `chmod go-rwx {}`",
+                    path.display(),
+                    path.display()
+                )),
+            }
+        }
+        findings
+    }
+
     /// Reads both files; missing files read as empty.
     pub fn load(&self) -> Result<Files> {
         Ok(Files {

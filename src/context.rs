@@ -22,19 +22,27 @@ pub struct Context {
     pub inputs: Inputs,
     pub out: Output,
     emulator: OnceCell<emulator::Running>,
+    permissions_checked: std::sync::Once,
 }
 
 impl Context {
     pub fn new(global: GlobalArgs, inputs: Inputs) -> Self {
         let out = Output::new(global.json, global.quiet, global.verbose, global.no_color);
-        Self { global, inputs, out, emulator: OnceCell::new() }
+        Self { global, inputs, out, emulator: OnceCell::new(), permissions_checked: std::sync::Once::new() }
     }
 
-    /// The config store (`WHATSAPP_CTL_CONFIG_DIR` or the platform folder).
+    /// The config store (`WHATSAPP_CTL_CONFIG_DIR` or the platform folder); on first use,
+    /// loose permissions of its folder and files are fixed with a warning.
     pub fn store(&self) -> Result<Store> {
         let env_dir =
             std::env::var_os("WHATSAPP_CTL_CONFIG_DIR").filter(|d| !d.is_empty()).map(PathBuf::from);
-        Ok(Store::locate(env_dir)?)
+        let store = Store::locate(env_dir)?;
+        self.permissions_checked.call_once(|| {
+            for finding in store.tighten_permissions() {
+                self.out.warn(&finding);
+            }
+        });
+        Ok(store)
     }
 
     /// Profile, flavour, base URL and key after precedence; with `--emulator`, the emulator's.

@@ -87,6 +87,40 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// When `path` exists with any of the `forbidden` permission bits, sets them off (keeping the
+/// rest) and returns the old mode; `Ok(None)` when it is missing or already tight.
+#[cfg(unix)]
+pub fn tighten_mode(path: &Path, forbidden: u32) -> io::Result<Option<u32>> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+    };
+    let mode = meta.permissions().mode() & 0o7777;
+    if meta.file_type().is_symlink() || mode & forbidden == 0 {
+        return Ok(None);
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(mode & !forbidden))?;
+    Ok(Some(mode))
+}
+
+#[cfg(not(unix))]
+pub fn tighten_mode(_path: &Path, _forbidden: u32) -> io::Result<Option<u32>> {
+    Ok(None)
+}
+
+/// Disables core dumps for this process (it holds the API key in memory). Best effort: a
+/// failure leaves the limit as it was.
+#[cfg(unix)]
+pub fn disable_core_dumps() {
+    use nix::sys::resource::{Resource, setrlimit};
+    let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
+}
+
+#[cfg(not(unix))]
+pub fn disable_core_dumps() {}
+
 /// Creates `dir` and its parents; on Unix the leaf gets `mode` (e.g. 0o700).
 pub fn create_private_dir(dir: &Path, mode: u32) -> io::Result<()> {
     fs::create_dir_all(dir)?;

@@ -29,6 +29,7 @@ use crate::settings::{Given, Inputs};
 
 /// Parses the command line, runs the command and returns the process exit code.
 pub fn main_exit_code() -> u8 {
+    fsutil::disable_core_dumps();
     // `COMPLETE=bash whatsapp-ctl` prints the dynamic completion script; the shell then calls back here.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let matches = Cli::command().get_matches();

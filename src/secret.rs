@@ -39,6 +39,52 @@ impl fmt::Display for ApiKey {
     }
 }
 
+/// Where a secret argument's value comes from: `@PATH` (a file), `env:VAR` (the environment),
+/// anything else is the value itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecretSource {
+    Literal,
+    File(std::path::PathBuf),
+    Env(String),
+}
+
+/// The most read from a secret file: a header value is short.
+const MAX_SECRET_FILE: u64 = 64 * 1024;
+
+impl SecretSource {
+    pub fn of(value: &str) -> Self {
+        if let Some(path) = value.strip_prefix('@').filter(|p| !p.is_empty()) {
+            SecretSource::File(path.into())
+        } else if let Some(var) = value.strip_prefix("env:").filter(|v| !v.is_empty()) {
+            SecretSource::Env(var.to_owned())
+        } else {
+            SecretSource::Literal
+        }
+    }
+
+    /// The value (a file's trailing line break dropped); the reason it could not be read.
+    pub fn read(&self) -> Result<String, String> {
+        match self {
+            SecretSource::Literal => Err("a literal value is not read".to_owned()),
+            SecretSource::Env(var) => {
+                std::env::var(var).map_err(|err| format!("environment variable {var}: {err}"))
+            }
+            SecretSource::File(path) => {
+                use std::io::Read;
+                let file = std::fs::File::open(path).map_err(|err| format!("{}: {err}", path.display()))?;
+                let mut text = String::new();
+                file.take(MAX_SECRET_FILE + 1)
+                    .read_to_string(&mut text)
+                    .map_err(|err| format!("{}: {err}", path.display()))?;
+                if text.len() as u64 > MAX_SECRET_FILE {
+                    return Err(format!("{} is larger than {} KiB", path.display(), MAX_SECRET_FILE / 1024));
+                }
+                Ok(text.trim_end_matches(['\r', '\n']).to_owned())
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +95,18 @@ mod tests {
         assert_eq!(format!("{key:?} {key}"), "ApiKey(redacted) (redacted)");
         assert_eq!(key.expose(), "secret-key-1234");
         assert_eq!(key.hint(), "…1234");
+    }
+
+    #[test]
+    fn secret_values_come_from_files_and_the_environment() {
+        assert_eq!(SecretSource::of("plain"), SecretSource::Literal);
+        assert_eq!(SecretSource::of("@"), SecretSource::Literal);
+        assert_eq!(SecretSource::of("env:X"), SecretSource::Env("X".into()));
+        let path = std::env::temp_dir().join(format!("whatsapp-ctl-secret-{}", std::process::id()));
+        std::fs::write(&path, "s3cret\n").expect("write");
+        assert_eq!(SecretSource::File(path.clone()).read().as_deref(), Ok("s3cret"));
+        let _ = std::fs::remove_file(&path);
+        assert!(SecretSource::File(path).read().is_err());
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 pub use error::{ApiError, THROTTLE_CODES};
-pub use network::{NetworkKind, error_chain, redact_url};
+pub use network::{NetworkKind, error_chain, redact_raw, redact_url};
 pub use paging::MAX_LIST_ITEMS;
 pub use retry::Safety;
 pub use transport::MAX_BODY_BYTES;

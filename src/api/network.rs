@@ -71,7 +71,7 @@ pub fn redact_url(url: &Url) -> String {
 }
 
 /// [`redact_url`] for text that may not parse as a URL.
-pub(super) fn redact_raw(raw: &str) -> String {
+pub fn redact_raw(raw: &str) -> String {
     if let Ok(url) = Url::parse(raw.trim()) {
         return redact_url(&url);
     }

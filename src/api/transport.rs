@@ -102,7 +102,7 @@ impl Client {
             }
             self.log(1, &format!("{method} {} (attempt {attempt})", display_url(&url, query)));
             if let Some(body) = body {
-                self.log(2, &format!("request body: {body}"));
+                self.log(2, &format!("request body: {}", redact_headers(body)));
             }
             let started = Instant::now();
             let failure = match request.send().await {
@@ -121,7 +121,7 @@ impl Client {
                     match read {
                         Ok(bytes) => {
                             self.log(1, &format!("-> HTTP {status} in {elapsed} ms"));
-                            self.log(2, &format!("response body: {}", String::from_utf8_lossy(&bytes)));
+                            self.log(2, &format!("response body: {}", redact_body(&bytes)));
                             if (200..300).contains(&status) && !is_error_shape(&bytes) {
                                 return Ok(Reply { body: bytes });
                             }
@@ -187,6 +187,33 @@ struct Failure {
     retryable: bool,
     retry_after: Option<Duration>,
     error: Error,
+}
+
+/// A body for `-vv` with the values of a top-level `headers` object (the webhook's secret
+/// headers) replaced by `(redacted)`.
+fn redact_headers(body: &Value) -> String {
+    match body.get("headers").and_then(Value::as_object) {
+        Some(headers) if !headers.is_empty() => {
+            let mut shown = body.clone();
+            if let Some(map) = shown.get_mut("headers").and_then(Value::as_object_mut) {
+                for value in map.values_mut() {
+                    *value = Value::String("(redacted)".into());
+                }
+            }
+            shown.to_string()
+        }
+        _ => body.to_string(),
+    }
+}
+
+/// [`redact_headers`] for a response body (only small JSON objects can be a webhook answer).
+fn redact_body(bytes: &[u8]) -> String {
+    const SMALL: usize = 1024 * 1024;
+    let may_hold_headers = bytes.len() < SMALL && bytes.windows(9).any(|w| w == b"\"headers\"");
+    match may_hold_headers.then(|| serde_json::from_slice::<Value>(bytes).ok()).flatten() {
+        Some(value) => redact_headers(&value),
+        None => String::from_utf8_lossy(bytes).into_owned(),
+    }
 }
 
 fn display_url(url: &Url, query: &[(&str, String)]) -> String {

@@ -10,7 +10,7 @@ pub async fn check(settings: &Settings, client: Option<&Client>) -> Outcome {
     let base = format!(
         "{} API at {} ({})",
         settings.api.value.name(),
-        settings.base_url.value,
+        api::redact_raw(&settings.base_url.value),
         source_name(settings.base_url.source)
     );
     let Some(token) = &settings.token else {

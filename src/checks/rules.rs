@@ -138,12 +138,16 @@ pub enum HeaderProblem {
     /// The value has control characters.
     #[error("the value of header {0} has control characters (line breaks?)")]
     BadValue(String),
+    /// `@FILE` or `env:VAR` could not be read.
+    #[error("the value of header {name} could not be read: {reason}")]
+    Source { name: String, reason: String },
 }
 
 /// Splits a `NAME=VALUE` argument (`--header`, `--require-header`) and checks both halves.
 pub fn parse_header(arg: &str) -> Result<(String, String), HeaderProblem> {
     let Some((name, value)) = arg.split_once('=') else {
-        return Err(HeaderProblem::NoEquals(arg.to_owned()));
+        // The argument may be a secret with its `=` forgotten: never shown.
+        return Err(HeaderProblem::NoEquals(mask(arg)));
     };
     let name = name.trim();
     let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
@@ -157,6 +161,21 @@ pub fn parse_header(arg: &str) -> Result<(String, String), HeaderProblem> {
         return Err(HeaderProblem::BadValue(name.to_owned()));
     }
     Ok((name.to_owned(), value.to_owned()))
+}
+
+/// [`parse_header`] with the value taken from a file (`NAME=@PATH`, trailing newline dropped) or
+/// the environment (`NAME=env:VAR`), so that a secret need not be a process argument.
+pub fn parse_header_arg(arg: &str) -> Result<(String, String), HeaderProblem> {
+    let (name, value) = parse_header(arg)?;
+    let source = |reason: String| HeaderProblem::Source { name: name.clone(), reason };
+    let value = match crate::secret::SecretSource::of(&value) {
+        crate::secret::SecretSource::Literal => value,
+        other => other.read().map_err(source)?,
+    };
+    if value.chars().any(|c| c.is_control() && c != '\t') {
+        return Err(HeaderProblem::BadValue(name));
+    }
+    Ok((name, value))
 }
 
 /// A header value for display: `…` and its last 4 characters when it has more than 8, else
@@ -239,7 +258,11 @@ mod tests {
     fn headers_are_name_equals_value() {
         assert_eq!(parse_header("X-Secret=a=b c"), Ok(("X-Secret".into(), "a=b c".into())));
         assert_eq!(parse_header("X-Empty="), Ok(("X-Empty".into(), String::new())));
-        assert_eq!(parse_header("X-Secret"), Err(HeaderProblem::NoEquals("X-Secret".into())));
+        assert_eq!(parse_header("X-Secret"), Err(HeaderProblem::NoEquals("****".into())));
+        assert_eq!(
+            parse_header("sk-live-123456789"),
+            Err(HeaderProblem::NoEquals(mask("sk-live-123456789")))
+        );
         assert_eq!(parse_header("=v"), Err(HeaderProblem::BadName(String::new())));
         assert_eq!(parse_header("X Secret=v"), Err(HeaderProblem::BadName("X Secret".into())));
         assert_eq!(parse_header("X_Secret=v"), Err(HeaderProblem::Underscore("X_Secret".into())));

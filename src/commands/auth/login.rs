@@ -97,5 +97,6 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<LoginReport> {
         }
         Ok::<_, Error>(())
     })?;
+    let base_url = crate::api::redact_raw(&base_url);
     Ok(LoginReport { profile, api, base_url, token_hint: key.hint(), verified: !args.no_verify })
 }

@@ -71,7 +71,7 @@ pub async fn run(ctx: &Context) -> Result<StatusReport> {
     let mut report = StatusReport {
         profile: settings.profile.value.clone(),
         api: settings.api.value,
-        base_url: settings.base_url.value.clone(),
+        base_url: crate::api::redact_raw(&settings.base_url.value),
         token_source: settings.token.as_ref().map_or("none", |t| t.source.name()),
         token_hint: settings.token.as_ref().map(|t| t.value.hint()),
         verified: None,

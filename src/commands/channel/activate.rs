@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::checklist;
 use crate::api::{self, Webhook};
-use crate::checks::rules::{check_webhook_url, mask, parse_header};
+use crate::checks::rules::{check_webhook_url, mask, parse_header_arg};
 use crate::checks::{CheckOptions, CheckReport, run_checks};
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
@@ -23,7 +23,8 @@ pub struct ActivateArgs {
     /// Your webhook's URL: https, no :port, no '_' in the host (loopback hosts are allowed for local tests)
     #[arg(long, value_name = "URL")]
     pub webhook_url: String,
-    /// A header 360dialog sends with every delivery, e.g. a shared secret your server checks (repeatable)
+    /// A header 360dialog sends with every delivery, e.g. a shared secret your server checks
+    /// (repeatable); NAME=@FILE reads the value from a file, NAME=env:VAR from the environment
     #[arg(long = "header", value_name = "NAME=VALUE")]
     pub headers: Vec<String>,
     /// Warnings of the checks fail the run too (exit 1)
@@ -127,9 +128,11 @@ pub async fn run(ctx: &Context, args: &ActivateArgs) -> Result<ActivateReport> {
 fn parse_headers(args: &[String]) -> Result<BTreeMap<String, String>> {
     let mut headers = BTreeMap::new();
     for arg in args {
-        let (name, value) = parse_header(arg).map_err(|problem| {
-            Error::invalid(format!("invalid --header: {problem}; nothing was sent"))
-                .with_hint("give each header as --header NAME=VALUE, e.g. --header X-Webhook-Secret=s3cr3t")
+        let (name, value) = parse_header_arg(arg).map_err(|problem| {
+            Error::invalid(format!("invalid --header: {problem}; nothing was sent")).with_hint(
+                "give each header as --header NAME=VALUE, NAME=@FILE or NAME=env:VAR, e.g. --header \
+                     X-Webhook-Secret=@secret.txt",
+            )
         })?;
         if headers.keys().any(|k: &String| k.eq_ignore_ascii_case(&name)) {
             return Err(Error::invalid(format!("--header {name} is given twice; nothing was sent")));

@@ -54,7 +54,7 @@ pub fn run(store: &Store) -> Result<ProfileList> {
                 current: *name == current,
                 name: name.clone(),
                 api: profile.api,
-                base_url: profile.base_url,
+                base_url: profile.base_url.as_deref().map(crate::api::redact_raw),
                 webhook_url: profile.webhook_url,
                 test_recipient: profile.test_recipient,
                 token_hint: files.credentials.profiles.get(name).and_then(|c| c.key()).map(|k| k.hint()),

@@ -71,7 +71,8 @@ impl<'a> Sender<'a> {
             command.push_str(&format!(" --profile {}", self.settings.profile.value));
         }
         if self.settings.base_url.source == Source::Flag {
-            command.push_str(&format!(" --base-url {}", self.settings.base_url.value));
+            command
+                .push_str(&format!(" --base-url {}", crate::api::redact_raw(&self.settings.base_url.value)));
         }
         command.push_str(&format!(" send template --to {}", self.to));
         match self.approved_template().await {

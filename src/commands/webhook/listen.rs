@@ -19,7 +19,7 @@ use clap::Args;
 use tokio::sync::{mpsc, oneshot};
 
 use super::relay::{Received, forward, print_events};
-use crate::checks::rules::parse_header;
+use crate::checks::rules::parse_header_arg;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::Output;
@@ -35,7 +35,8 @@ pub struct ListenArgs {
     /// Pass each accepted request's raw body and headers on to this URL and report its status
     #[arg(long, value_name = "URL")]
     pub forward_to: Option<String>,
-    /// Refuse requests without this header: 401 when absent, 403 when different (repeatable)
+    /// Refuse requests without this header: 401 when absent, 403 when different (repeatable);
+    /// NAME=@FILE reads the value from a file, NAME=env:VAR from the environment
     #[arg(long, value_name = "NAME=VALUE")]
     pub require_header: Vec<String>,
 }
@@ -56,9 +57,10 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
         .require_header
         .iter()
         .map(|arg| {
-            parse_header(arg).map_err(|problem| {
+            parse_header_arg(arg).map_err(|problem| {
                 Error::invalid(format!("invalid --require-header: {problem}")).with_hint(
-                    "give it as --require-header NAME=VALUE, as registered with `channel activate --header`",
+                    "give it as --require-header NAME=VALUE (or NAME=@FILE, NAME=env:VAR), as registered \
+                     with `channel activate --header`",
                 )
             })
         })
