@@ -108,6 +108,28 @@ fn submit_of_30_under_faults_creates_each_template_exactly_once() {
     assert_eq!(got, expected, "each of the 30 exactly once: none lost, none twice");
 }
 
+#[test]
+fn submit_whose_lookup_lags_reports_the_later_already_exists_as_submitted() {
+    let env = TestEnv::new("faults-lag");
+    let emu = env.emulator(&[]);
+    // The first create lands but is answered 502; the lookup that follows does not list it yet.
+    let (status, text) =
+        common::http("POST", &format!("{}/_emulator/listing_lag", emu.base_url), Some(r#"{"lists":2}"#));
+    assert_eq!(status, 200, "listing lag: {text}");
+    emu.fail_next(json!([{"status": 502, "after_effect": true}]));
+    let file = batch_file(&env, "lag", 1);
+    let run = ctl(&env, &emu, &["templates", "submit", "--json", &file]).expect_code(0);
+    let rows = run.json();
+    assert_eq!(rows[0]["ok"], true, "reported as submitted: {rows}");
+    let requests = emu.requests();
+    let posts: Vec<&Value> = requests.iter().filter(|r| r["method"] == "POST").collect();
+    assert_eq!(posts.len(), 2, "created, looked up (lagging), created again: {requests:?}");
+    let lookups = requests.iter().filter(|r| r["method"] == "GET").count();
+    assert!(lookups >= 1, "looked up between the attempts");
+    let got = names(&ctl(&env, &emu, &["templates", "list", "--json"]).expect_code(0).json());
+    assert_eq!(got, vec!["lag000".to_owned()], "exactly once");
+}
+
 /// The messages the emulator stored, from its state file: text body -> message ids.
 fn stored_messages(env: &TestEnv) -> BTreeMap<String, Vec<String>> {
     let text = std::fs::read_to_string(env.state_path()).expect("state file");

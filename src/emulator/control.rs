@@ -6,6 +6,8 @@
 //!   (+ `"fault": status` when a fault answered it). `DELETE` clears it.
 //! - `POST /_emulator/faults` `{"next":[{"status","retry_after"?,"after_effect"?,"code"?}]}`
 //!   queues scripted faults; `DELETE` drops them.
+//! - `POST /_emulator/listing_lag` `{"lists": N}` hides each template created from now on from
+//!   the next N template listings (an eventually consistent listing); `DELETE` ends the lag.
 //! - `GET|POST /_emulator/settings` `{"health"?,"page_cap"?,"fault_rate"?,"latency_ms"?,
 //!   "review_delay_secs"?}` reads or changes the running server's settings (`health` is
 //!   persisted in the state; `null` resets it, and a `null` page cap removes the cap).
@@ -114,6 +116,28 @@ pub async fn faults(State(app): State<Arc<App>>, body: Bytes) -> Response {
 pub async fn clear_faults(State(app): State<Arc<App>>) -> Response {
     app.faults.clear();
     json_response(200, json!({"queued": app.faults.pending()}))
+}
+
+/// `POST /_emulator/listing_lag`.
+pub async fn listing_lag(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Lag {
+        lists: u32,
+    }
+    match serde_json::from_slice::<Lag>(&body) {
+        Ok(lag) => {
+            app.lag.set(lag.lists);
+            json_response(200, json!({"lists": app.lag.lists()}))
+        }
+        Err(e) => bad_request(format!("expected {{\"lists\": N}}: {e}")),
+    }
+}
+
+/// `DELETE /_emulator/listing_lag`.
+pub async fn clear_listing_lag(State(app): State<Arc<App>>) -> Response {
+    app.lag.clear();
+    json_response(200, json!({"lists": 0}))
 }
 
 /// `GET /_emulator/settings`.

@@ -1,14 +1,17 @@
 //! Injected failures: faults scripted through `POST /_emulator/faults` (consumed one per API
 //! request, in order) and random ones drawn with the configured fault rate (500, 502, 503, 555 or
 //! 429; a 5xx on a POST is "after effect" half the time: the request is processed, then
-//! answered with the fault).
+//! answered with the fault). A listing lag (`POST /_emulator/listing_lag`) hides each template
+//! created from then on from the next N template listings, as an eventually consistent API does.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, PoisonError};
 
 use axum::http::HeaderValue;
 use axum::response::Response;
 use serde::Deserialize;
+
+use serde_json::Value;
 
 use super::errors::{MetaError, gateway_body, json_response};
 
@@ -114,5 +117,75 @@ impl FaultQueue {
     /// Scripted faults not yet used.
     pub fn pending(&self) -> usize {
         self.queue.lock().unwrap_or_else(PoisonError::into_inner).len()
+    }
+}
+
+/// Templates created while a listing lag is set stay out of that many listings.
+#[derive(Debug, Default)]
+pub struct ListingLag {
+    inner: Mutex<LagState>,
+}
+
+#[derive(Debug, Default)]
+struct LagState {
+    /// Listings each newly created template is hidden from.
+    lists: u32,
+    /// (name, language) -> listings it is still hidden from.
+    hidden: HashMap<(String, String), u32>,
+}
+
+impl ListingLag {
+    /// Sets the lag for templates created from now on (0 turns it off, hidden ones stay hidden).
+    pub fn set(&self, lists: u32) {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner).lists = lists;
+    }
+
+    /// Turns the lag off and shows every hidden template again.
+    pub fn clear(&self) {
+        *self.inner.lock().unwrap_or_else(PoisonError::into_inner) = LagState::default();
+    }
+
+    /// The current lag.
+    pub fn lists(&self) -> u32 {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner).lists
+    }
+
+    /// Notes a template just created (the request body) under the current lag.
+    pub fn created(&self, body: &[u8]) {
+        let mut state = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        if state.lists == 0 {
+            return;
+        }
+        let Ok(template) = serde_json::from_slice::<Value>(body) else { return };
+        let text = |key: &str| template.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+        let lists = state.lists;
+        state.hidden.insert((text("name"), text("language")), lists);
+    }
+
+    /// Removes hidden templates from a listing answer and counts this listing against them.
+    pub fn filter(&self, answer: &mut Value) {
+        let mut state = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        if state.hidden.is_empty() {
+            return;
+        }
+        let hidden = &state.hidden;
+        let mut removed = 0u64;
+        if let Some(list) = answer.get_mut("waba_templates").and_then(Value::as_array_mut) {
+            list.retain(|t| {
+                let text = |key: &str| t.get(key).and_then(Value::as_str).unwrap_or_default().to_owned();
+                let hide = hidden.contains_key(&(text("name"), text("language")));
+                removed += u64::from(hide);
+                !hide
+            });
+        }
+        for key in ["count", "total"] {
+            if let Some(n) = answer.get(key).and_then(Value::as_u64) {
+                answer[key] = Value::from(n.saturating_sub(removed));
+            }
+        }
+        state.hidden.retain(|_, left| {
+            *left -= 1;
+            *left > 0
+        });
     }
 }

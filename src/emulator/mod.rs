@@ -182,6 +182,7 @@ pub async fn start(options: Options) -> Result<Running, EmulatorError> {
             page_cap: options.page_cap,
         }),
         faults: faults::FaultQueue::default(),
+        lag: faults::ListingLag::default(),
         log: control::RequestLog::default(),
     });
     let (stop, stopped) = oneshot::channel::<()>();

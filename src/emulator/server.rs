@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use super::control::{self, RequestLog};
 use super::errors::{ApiError, Flavour, gateway_body, json_response};
-use super::faults::FaultQueue;
+use super::faults::{FaultQueue, ListingLag};
 use super::store::Store;
 use super::{health, listing, messages, templates, webhook};
 
@@ -43,6 +43,8 @@ pub struct App {
     pub settings: Mutex<Settings>,
     /// Scripted faults.
     pub faults: FaultQueue,
+    /// Templates created recently hidden from listings.
+    pub lag: ListingLag,
     /// API requests received since start or the last clear.
     pub log: RequestLog,
 }
@@ -59,6 +61,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/_emulator/requests", get(control::requests).delete(control::clear_requests))
         .route("/_emulator/faults", post(control::faults).delete(control::clear_faults))
+        .route("/_emulator/listing_lag", post(control::listing_lag).delete(control::clear_listing_lag))
         .route("/_emulator/settings", get(control::get_settings).post(control::settings))
         .route("/_emulator/messages", get(control::messages))
         .fallback(api)
@@ -136,7 +139,13 @@ fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[
             Ok(Query(params)) => listing::list(store, &params, settings.page_cap),
             Err(e) => Err(ApiError::gateway(400, format!("Invalid query string: {e}"))),
         },
-        ("POST", "/v1/configs/templates") => templates::create(store, settings.review_delay, body),
+        ("POST", "/v1/configs/templates") => {
+            let created = templates::create(store, settings.review_delay, body);
+            if created.is_ok() {
+                app.lag.created(body);
+            }
+            created
+        }
         ("DELETE", p) if p.starts_with("/v1/configs/templates/") => {
             let name = percent_decode(&p["/v1/configs/templates/".len()..]);
             templates::delete(store, &name)
@@ -152,7 +161,12 @@ fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[
         }
     };
     match result {
-        Ok(answer) => json_response(200, answer),
+        Ok(mut answer) => {
+            if method == Method::GET && path == "/v1/configs/templates" {
+                app.lag.filter(&mut answer);
+            }
+            json_response(200, answer)
+        }
         // Template errors come from Meta's Graph API on both hosts: always the Cloud shape.
         Err(error) if path.starts_with("/v1/configs/") => error.into_response(Flavour::Cloud),
         Err(error) => error.into_response(flavour),

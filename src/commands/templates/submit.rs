@@ -237,7 +237,7 @@ async fn submit_all(ctx: &Context, client: &Client, rows: &[Checked]) -> Vec<api
         .into_iter()
         .map(|o| {
             o.unwrap_or_else(|| {
-                Err(api::Error::Decode { url: String::new(), reason: "submission task failed".into() })
+                Err(api::Error::Internal("a submission task failed before it answered".into()))
             })
         })
         .collect()
