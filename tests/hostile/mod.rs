@@ -45,7 +45,11 @@ pub enum Reply {
 
 impl Reply {
     pub fn json(status: u16, body: &str) -> Self {
-        Reply::Full(status, vec![("Content-Type".into(), "application/json".into())], body.as_bytes().to_vec())
+        Reply::Full(
+            status,
+            vec![("Content-Type".into(), "application/json".into())],
+            body.as_bytes().to_vec(),
+        )
     }
 
     pub fn redirect(status: u16, location: &str) -> Self {
