@@ -73,6 +73,9 @@ pub fn redact_url(url: &Url) -> String {
 /// [`redact_url`] for text that may not parse as a URL.
 pub fn redact_raw(raw: &str) -> String {
     if let Ok(url) = Url::parse(raw.trim()) {
+        if url.username().is_empty() && url.password().is_none() {
+            return raw.to_owned();
+        }
         return redact_url(&url);
     }
     let start = raw.find("://").map_or(0, |i| i + 3);
