@@ -32,7 +32,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
     /// Run against the embedded 360dialog emulator (no key needed, no profile read or written)
-    #[arg(long, global = true, env = "WHATSAPP_CTL_EMULATOR")]
+    #[arg(long, global = true, env = "WHATSAPP_CTL_EMULATOR",
+        value_parser = clap::builder::BoolishValueParser::new())]
     pub emulator: bool,
     /// More detail on stderr (-vv shows request and response bodies; never the key)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -47,8 +48,13 @@ pub struct GlobalArgs {
     #[arg(long, global = true, default_value_t = 3, value_name = "N")]
     pub retries: u32,
     /// No colour
-    #[arg(long, global = true, env = "NO_COLOR")]
+    #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set)]
     pub no_color: bool,
+}
+
+/// `NO_COLOR` per no-color.org: any non-empty value turns colour off.
+fn any_value_is_set(value: &str) -> Result<bool, String> {
+    Ok(!value.is_empty())
 }
 
 /// The command tree.

@@ -226,3 +226,17 @@ fn login_without_a_terminal_or_token_stdin_exits_2_at_once() {
     let run = env.run(&["auth", "login"], &[]).expect_code(2);
     assert!(run.stderr.contains("--token-stdin"), "{}", run.stderr);
 }
+
+#[test]
+fn environment_booleans_follow_the_conventions() {
+    let env = TestEnv::new("env-booleans");
+    for value in ["1", "yes", "true", "0", ""] {
+        let run = env.run(&["--emulator", "templates", "list", "--json"], &[("NO_COLOR", value)]);
+        run.expect_code(0);
+    }
+    for value in ["1", "YES", "on", "true"] {
+        let run = env.run(&["templates", "list", "--json"], &[("WHATSAPP_CTL_EMULATOR", value)]);
+        assert!(run.json().is_array(), "WHATSAPP_CTL_EMULATOR={value} runs on the emulator");
+    }
+    env.run(&["templates", "list"], &[("WHATSAPP_CTL_EMULATOR", "off")]).expect_code(4);
+}
