@@ -31,7 +31,7 @@ use crate::settings::{Given, Inputs};
 pub fn main_exit_code() -> u8 {
     fsutil::disable_core_dumps();
     // `COMPLETE=bash whatsapp-ctl` prints the dynamic completion script; the shell then calls back here.
-    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    clap_complete::CompleteEnv::with_factory(commands::completions::command).complete();
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,

@@ -1,20 +1,58 @@
-//! `completions SHELL`: the shell completion script generated from the clap model (the same
-//! bytes as the committed `completions/` files), and the profile names offered by the dynamic
-//! completion that `COMPLETE=<shell> whatsapp-ctl` registers.
+//! `completions SHELL`: the small static loader that hands every completion request to the
+//! binary itself (clap_complete's dynamic `COMPLETE=<shell> whatsapp-ctl` engine), the same bytes
+//! as the committed `completions/` files, and the values that engine offers beyond the clap model
+//! (profile names, the closed sets of `templates list` and `templates submit`).
 
-use clap::{Args, CommandFactory};
-use clap_complete::{CompletionCandidate, Generator, Shell};
+use clap::{Arg, Args, Command, CommandFactory, ValueEnum};
+use clap_complete::env::EnvCompleter;
+use clap_complete::{ArgValueCandidates, CompletionCandidate};
 use serde::Serialize;
 
 use crate::cli::Cli;
 use crate::config::Store;
 use crate::output::{Output, Report};
 
-/// The binary name the scripts complete.
+/// The binary name the scripts complete, and the command they call back (found on `PATH`).
 pub const BIN_NAME: &str = "whatsapp-ctl";
 
+/// The environment variable that switches the binary into completion mode.
+pub const COMPLETE_VAR: &str = "COMPLETE";
+
+/// A shell a loader is generated and committed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Elvish,
+    Fish,
+    Powershell,
+    Zsh,
+}
+
 /// Every shell a script is generated and committed for.
-pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
+pub const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Powershell, Shell::Elvish];
+
+impl Shell {
+    /// The name `completions` takes and `COMPLETE=` expects.
+    pub fn name(self) -> &'static str {
+        self.completer().name()
+    }
+
+    fn completer(self) -> &'static dyn EnvCompleter {
+        match self {
+            Shell::Bash => &clap_complete::env::Bash,
+            Shell::Elvish => &clap_complete::env::Elvish,
+            Shell::Fish => &clap_complete::env::Fish,
+            Shell::Powershell => &clap_complete::env::Powershell,
+            Shell::Zsh => &clap_complete::env::Zsh,
+        }
+    }
+}
+
+impl std::fmt::Display for Shell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -45,17 +83,90 @@ pub fn run(args: &CompletionsArgs) -> CompletionsReport {
     }
 }
 
-/// The completion script for `shell`, ending in exactly one newline.
+/// The loader for `shell`, ending in exactly one newline. It asks `whatsapp-ctl` on `PATH` for
+/// the candidates at every TAB, so subcommands, flags and values at any depth come from the very
+/// clap model that parses them (the static generator's bash script breaks on the hyphen in the
+/// name below the top level).
 pub fn script(shell: Shell) -> String {
     let mut buffer = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), BIN_NAME, &mut buffer);
-    let text = String::from_utf8_lossy(&buffer);
-    format!("{}\n", text.trim_end())
+    let name = Cli::command().get_name().to_owned();
+    // Writing into a Vec cannot fail.
+    let _ = shell.completer().write_registration(COMPLETE_VAR, &name, BIN_NAME, BIN_NAME, &mut buffer);
+    let mut text = String::from_utf8_lossy(&buffer).trim().to_owned();
+    if shell == Shell::Zsh {
+        text = zsh_autoloadable(&text, &name);
+    }
+    format!("{text}\n")
+}
+
+/// clap_complete's zsh loader only registers itself: installed as `_whatsapp-ctl` in `fpath`,
+/// the first TAB would define the completer and offer nothing. Make it also complete when
+/// autoloaded as `_whatsapp-ctl` (the way clap's static zsh scripts do), and register when sourced.
+fn zsh_autoloadable(text: &str, name: &str) -> String {
+    let function = format!("_clap_dynamic_completer_{}", name.replace('-', "_"));
+    let register = format!("compdef {function} {BIN_NAME}");
+    let Some(body) = text.strip_suffix(&register) else {
+        return text.to_owned();
+    };
+    format!(
+        "{body}if [ \"$funcstack[1]\" = \"_{BIN_NAME}\" ]; then\n    {function} \"$@\"\nelse\n    {register}\nfi"
+    )
 }
 
 /// The conventional file name of the script (`whatsapp-ctl.bash`, `_whatsapp-ctl`, ...).
 pub fn file_name(shell: Shell) -> String {
-    shell.file_name(BIN_NAME)
+    match shell {
+        Shell::Bash => format!("{BIN_NAME}.bash"),
+        Shell::Elvish => format!("{BIN_NAME}.elv"),
+        Shell::Fish => format!("{BIN_NAME}.fish"),
+        Shell::Powershell => format!("_{BIN_NAME}.ps1"),
+        Shell::Zsh => format!("_{BIN_NAME}"),
+    }
+}
+
+/// Template statuses `templates list --status` offers (360dialog's lowercase wire values).
+const STATUSES: &[&str] =
+    &["approved", "pending", "submitted", "rejected", "paused", "disabled", "in_appeal"];
+/// Template categories.
+const CATEGORIES: &[&str] = &["MARKETING", "UTILITY", "AUTHENTICATION"];
+/// `templates list --sort` fields, ascending and descending.
+const SORTS: &[&str] =
+    &["id", "name", "status", "category", "language", "-id", "-name", "-status", "-category", "-language"];
+
+/// The clap model the completion engine walks: the CLI's, plus candidates for closed sets that
+/// are plain strings in the parser (an argument that already has possible values keeps them).
+pub fn command() -> Command {
+    let cmd = Cli::command();
+    in_subcommand(cmd, "templates", |templates| {
+        let templates = in_subcommand(templates, "list", |list| {
+            let list = offer(list, "status", STATUSES);
+            let list = offer(list, "category", CATEGORIES);
+            offer(list, "sort", SORTS)
+        });
+        in_subcommand(templates, "submit", |submit| offer(submit, "category", CATEGORIES))
+    })
+}
+
+fn in_subcommand(cmd: Command, name: &str, change: impl FnOnce(Command) -> Command) -> Command {
+    if cmd.find_subcommand(name).is_none() {
+        return cmd;
+    }
+    cmd.mut_subcommand(name, change)
+}
+
+fn offer(cmd: Command, arg: &str, values: &'static [&'static str]) -> Command {
+    if !cmd.get_arguments().any(|a| a.get_id() == arg) {
+        return cmd;
+    }
+    cmd.mut_arg(arg, |a: Arg| {
+        if a.get_possible_values().is_empty() {
+            a.add(ArgValueCandidates::new(move || {
+                values.iter().copied().map(CompletionCandidate::new).collect()
+            }))
+        } else {
+            a
+        }
+    })
 }
 
 /// Profile names from the config store, for `--profile <TAB>` (dynamic completion only).
@@ -77,13 +188,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_shell_gets_a_script_naming_the_binary() {
+    fn every_shell_gets_a_loader_calling_the_binary_back() {
         for shell in SHELLS {
             let text = script(shell);
             assert!(text.contains(BIN_NAME), "{shell}");
+            assert!(text.contains(COMPLETE_VAR), "{shell}");
             assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{shell}");
         }
+        assert!(script(Shell::Zsh).starts_with("#compdef whatsapp-ctl\n"));
+        assert!(script(Shell::Zsh).contains("$funcstack[1]"));
         assert_eq!(file_name(Shell::Zsh), "_whatsapp-ctl");
         assert_eq!(file_name(Shell::Bash), "whatsapp-ctl.bash");
+    }
+
+    #[test]
+    fn the_completion_model_offers_the_closed_sets() {
+        let cmd = command();
+        let list = cmd.find_subcommand("templates").and_then(|t| t.find_subcommand("list")).expect("list");
+        for arg in ["status", "category", "sort"] {
+            let arg = list.get_arguments().find(|a| a.get_id() == arg).expect(arg);
+            assert!(
+                arg.get::<ArgValueCandidates>().is_some() || !arg.get_possible_values().is_empty(),
+                "{arg:?}"
+            );
+        }
     }
 }
