@@ -53,6 +53,8 @@ impl TestEnv {
             .env("WHATSAPP_CTL_CONFIG_DIR", self.config_dir())
             .env("WHATSAPP_CTL_EMULATOR_STATE", self.state_path())
             .env("WHATSAPP_CTL_EMULATOR_KEY", EMULATOR_KEY)
+            // As many users have it in their shell: the whole suite runs with it.
+            .env("NO_COLOR", "1")
             .args(args)
             .stdin(Stdio::null());
         cmd
