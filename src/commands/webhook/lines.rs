@@ -1,6 +1,7 @@
 //! One human line per webhook event, shared by `webhook parse` and `webhook listen`:
 //! `time  from  name  type  text` for messages, `time  recipient  -  status  status: errors` for
-//! delivery statuses, `-  -  -  error  code title: details` for standalone errors.
+//! delivery statuses, `-  -  -  error  code title: details` for standalone errors and
+//! `-  -  -  invalid  reason` for an item of the payload that could not be read.
 
 use crate::webhook::{ErrorDetail, Event};
 
@@ -20,9 +21,10 @@ pub fn line(event: &Event) -> String {
             } else {
                 format!(": {}", errors(&status.errors))
             };
+            let recipient = status.recipient_id.as_ref().or(status.recipient_user_id.as_ref());
             [
                 time(&status.timestamp),
-                status.recipient_id.clone(),
+                recipient.map_or_else(|| "-".to_owned(), Clone::clone),
                 "-".to_owned(),
                 "status".to_owned(),
                 format!("{}{errors}", status.status),
@@ -30,6 +32,9 @@ pub fn line(event: &Event) -> String {
         }
         Event::Error(error) => {
             ["-".to_owned(), "-".to_owned(), "-".to_owned(), "error".to_owned(), errors(&error.errors)]
+        }
+        Event::Invalid(invalid) => {
+            ["-".to_owned(), "-".to_owned(), "-".to_owned(), "invalid".to_owned(), one_line(&invalid.reason)]
         }
     };
     columns.join("  ")
@@ -41,9 +46,10 @@ fn errors(errors: &[ErrorDetail]) -> String {
         .iter()
         .map(|e| {
             let title = e.title.as_deref().or(e.message.as_deref()).unwrap_or("error");
+            let code = e.code.as_ref().map_or_else(|| "-".to_owned(), ToString::to_string);
             match &e.details {
-                Some(details) => format!("{} {title} ({})", e.code, one_line(details)),
-                None => format!("{} {title}", e.code),
+                Some(details) => format!("{code} {title} ({})", one_line(details)),
+                None => format!("{code} {title}"),
             }
         })
         .collect();

@@ -39,8 +39,8 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::invalid(format!("{name} is empty: expected a webhook payload (JSON)")));
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|err| Error::invalid(format!("{name} is not JSON: {err}")))?;
+    let value =
+        webhook::from_slice(&bytes).map_err(|err| Error::invalid(format!("{name} is not JSON: {err}")))?;
     let media = super::media_base(ctx).await;
     let events = webhook::parse(&value, &media).map_err(|err| {
         Error::invalid(format!("{name} is not a readable webhook payload: {err}")).with_hint(

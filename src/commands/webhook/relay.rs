@@ -46,7 +46,7 @@ pub async fn print_events(
 ) {
     while let Some(received) = incoming.recv().await {
         let peer = received.peer;
-        match serde_json::from_slice::<serde_json::Value>(&received.body) {
+        match webhook::from_slice(&received.body) {
             Err(err) => out.warn(&format!("a POST from {peer} is not JSON ({err}); answered 200 anyway")),
             Ok(value) => match webhook::parse(&value, &media) {
                 Err(err) => out.warn(&format!("a POST from {peer} is not a webhook payload: {err}")),
