@@ -8,6 +8,8 @@ mod content;
 mod event;
 mod json;
 #[cfg(test)]
+mod shape_tests;
+#[cfg(test)]
 mod tests;
 mod value;
 
