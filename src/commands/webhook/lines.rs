@@ -3,7 +3,7 @@
 //! delivery statuses, `-  -  -  error  code title: details` for standalone errors and
 //! `-  -  -  invalid  reason` for an item of the payload that could not be read.
 
-use crate::webhook::{ErrorDetail, Event};
+use crate::webhook::{ErrorDetail, Event, MessageEvent};
 
 /// The line of one event.
 pub fn line(event: &Event) -> String {
@@ -13,7 +13,7 @@ pub fn line(event: &Event) -> String {
             message.from().to_owned(),
             message.display_name().unwrap_or_else(|| "-".to_owned()),
             message.message_type().to_owned(),
-            message.text().map_or_else(|| "-".to_owned(), one_line),
+            content(message),
         ],
         Event::Status(status) => {
             let errors = if status.errors.is_empty() {
@@ -38,6 +38,15 @@ pub fn line(event: &Event) -> String {
         }
     };
     columns.join("  ")
+}
+
+/// The text of a message; else its errors (a message WhatsApp could not read), else `-`.
+fn content(message: &MessageEvent) -> String {
+    match (message.text(), &message.message.errors) {
+        (Some(text), _) => one_line(text),
+        (None, Some(list)) => errors(list),
+        (None, None) => message.message.media_status.clone().unwrap_or_else(|| "-".to_owned()),
+    }
 }
 
 /// `131047 Re-engagement message (details); ...`.
@@ -104,6 +113,22 @@ mod tests {
             lines[0].contains("  4915112345678  -  status  failed: 131047 Re-engagement message ("),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_message_without_text_shows_its_errors_and_invalid_items_their_reason() {
+        let lines =
+            lines_of(include_str!("../../../tests/fixtures/webhooks/cloud_interactive_without_body.json"));
+        assert!(
+            lines[0].ends_with(
+                "  interactive  131051 Message type unknown (Message type is currently not supported.)"
+            ),
+            "{lines:?}"
+        );
+        let lines = lines_of(include_str!("../../../tests/fixtures/webhooks/malformed_missing_from.json"));
+        assert_eq!(lines, ["-  -  -  invalid  messages[0].from is missing"]);
+        let lines = lines_of(r#"{"statuses": [{"id": "s", "status": "sent", "timestamp": "x"}]}"#);
+        assert_eq!(lines, ["x  -  -  status  sent"]);
     }
 
     #[test]
