@@ -197,8 +197,9 @@ async fn receive(
         shared.accepted.try_send(Received { peer, headers, body })
     {
         shared.out.warn(&format!(
-            "answered a POST {} from {peer} with 503: {QUEUE} requests are already waiting to be printed or \
-             forwarded (the sender retries after {RETRY_AFTER_SECS} s)",
+            "answered a POST {} from {peer} with 503 (Retry-After: {RETRY_AFTER_SECS}): {QUEUE} requests are \
+             already waiting to be printed or forwarded; the sender delivers it again later (a slow \
+             --forward-to target or an unread stdout holds the queue up)",
             uri.path()
         ));
         let body = serde_json::json!({"error": "busy: too many webhooks waiting, retry later"}).to_string();
