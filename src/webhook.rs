@@ -1,17 +1,23 @@
 //! Incoming 360dialog webhook payloads (on-premise and Cloud API shapes) turned into typed events:
 //! messages with the channel variables of the connector's table, delivery statuses and errors.
-//! Pure: no I/O.
+//! One malformed item (a message, status, contact, error or change) becomes an `invalid` event
+//! naming where it is and why; the rest of the payload is read as usual. Pure: no I/O.
 
+mod contacts;
 mod content;
 mod event;
 mod json;
 #[cfg(test)]
+mod shape_tests;
+#[cfg(test)]
 mod tests;
+mod value;
 
 use serde_json::Value;
 
 pub use event::{
-    ErrorDetail, ErrorEvent, Event, Location, Message, MessageEvent, SharedContact, StatusEvent,
+    ErrorCode, ErrorDetail, ErrorEvent, Event, InvalidEvent, Location, Message, MessageEvent, Metadata,
+    SharedContact, StatusEvent,
 };
 use json::Obj;
 
@@ -91,11 +97,20 @@ impl ParseError {
 
 const CLOUD_OBJECT: &str = "whatsapp_business_account";
 
+/// The JSON of a webhook body; a leading UTF-8 byte order mark (some senders write one) is skipped.
+pub fn from_slice(bytes: &[u8]) -> serde_json::Result<Value> {
+    serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+}
+
 /// Reads a webhook payload of either shape into events, in payload order (per Cloud change:
 /// messages, then statuses, then errors). Change fields other than `messages` (template status
 /// updates and the like) yield nothing; so does an empty `entry`. A payload with `entry` but no
 /// `object` is read as a Cloud envelope; one with neither but any of `contacts`, `messages`,
 /// `statuses`, `errors` as on-premise. Media URLs follow the shape (see [`MediaBase`]).
+///
+/// Only a payload that is not a webhook at all (not an object, another `object`, no `entry`
+/// array, neither shape) is an error; every item below that is read on its own, and one that
+/// cannot be read becomes an [`Event::Invalid`] in its place.
 pub fn parse(payload: &Value, media: &MediaBase) -> Result<Vec<Event>, ParseError> {
     let root = Obj::new(payload, String::new())?;
     let mut events = Vec::new();
@@ -109,128 +124,55 @@ pub fn parse(payload: &Value, media: &MediaBase) -> Result<Vec<Event>, ParseErro
             }
         }
         let url = |id: &str| media.cloud_url(id);
-        for entry in root.req_objects("entry")? {
-            for change in entry.req_objects("changes")? {
-                match change.opt_str("field")? {
-                    Some(field) if field != "messages" => continue,
-                    _ => value_events(&change.obj("value")?, &url, &mut events)?,
+        for entry in root.req_items("entry")? {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    events.push(Event::invalid("entry", None, &err));
+                    continue;
+                }
+            };
+            let changes = match entry.req_items("changes") {
+                Ok(changes) => changes,
+                Err(err) => {
+                    events.push(Event::invalid("entry", Some(entry.path()), &err));
+                    continue;
+                }
+            };
+            for change in changes {
+                let change = match change {
+                    Ok(change) => change,
+                    Err(err) => {
+                        events.push(Event::invalid("change", None, &err));
+                        continue;
+                    }
+                };
+                match messages_value(&change) {
+                    Ok(Some(value)) => value::events(&value, &url, &mut events),
+                    Ok(None) => {}
+                    Err(err) => events.push(Event::invalid("change", Some(change.path()), &err)),
                 }
             }
         }
     } else if ["contacts", "messages", "statuses", "errors"].iter().any(|k| root.has(k)) {
-        value_events(&root, &|id: &str| media.onpremise_url(id), &mut events)?;
+        value::events(&root, &|id: &str| media.onpremise_url(id), &mut events);
     } else {
         return Err(ParseError::UnknownShape);
     }
     Ok(events)
 }
 
-/// A `contacts[]` entry: who a message is from and their profile name.
-struct Contact {
-    wa_id: Option<String>,
-    name: Option<String>,
+/// The `value` of a `messages` change; `None` for other fields (template updates and the like).
+fn messages_value<'a>(change: &Obj<'a>) -> Result<Option<Obj<'a>>, ParseError> {
+    match change.opt_str("field")? {
+        Some(field) if field != "messages" => Ok(None),
+        _ => change.obj("value").map(Some),
+    }
 }
 
-/// The events of one object holding `contacts`/`messages`/`statuses`/`errors` (the on-premise
-/// payload itself, or a Cloud change's `value`).
-fn value_events(
-    value: &Obj<'_>,
-    media_url: &dyn Fn(&str) -> String,
-    events: &mut Vec<Event>,
-) -> Result<(), ParseError> {
-    let mut contacts = Vec::new();
-    for contact in value.objects("contacts")? {
-        let name = match contact.opt_obj("profile")? {
-            Some(profile) => profile.opt_str("name")?,
-            None => None,
-        };
-        contacts.push(Contact { wa_id: contact.opt_id("wa_id")?, name });
-    }
-    let messages = value.objects("messages")?;
-    let froms = messages.iter().map(|m| m.id("from")).collect::<Result<Vec<_>, _>>()?;
-    for (index, (msg, from)) in messages.iter().zip(&froms).enumerate() {
-        let name = pick_contact(&contacts, &froms, index).and_then(|c| c.name.as_deref());
-        let (firstname, lastname) = split_name(name.unwrap_or_default());
-        events.push(Event::Message(Box::new(MessageEvent {
-            channel_visitor_id: from.clone(),
-            channel_conversation_id: from.clone(),
-            channel_visitor_firstname: firstname,
-            channel_visitor_lastname: lastname,
-            channel_visitor_phone: from.clone(),
-            channel_visitor_account: from.clone(),
-            channel_chat_id: format!("{from}|dialog360"),
-            message: content::message(msg, media_url)?,
-        })));
-    }
-    for status in value.objects("statuses")? {
-        let conversation_id = match status.opt_obj("conversation")? {
-            Some(conversation) => conversation.opt_id("id")?,
-            None => None,
-        };
-        let pricing_category = match status.opt_obj("pricing")? {
-            Some(pricing) => pricing.opt_str("category")?,
-            None => None,
-        };
-        events.push(Event::Status(StatusEvent {
-            id: status.id("id")?,
-            recipient_id: status.id("recipient_id")?,
-            status: status.str("status")?,
-            timestamp: status.id("timestamp")?,
-            conversation_id,
-            pricing_category,
-            errors: error_details(&status.objects("errors")?)?,
-        }));
-    }
-    let errors = error_details(&value.objects("errors")?)?;
-    if !errors.is_empty() {
-        events.push(Event::Error(ErrorEvent { errors }));
-    }
-    Ok(())
-}
-
-/// The contact of `froms[index]`: the one whose `wa_id` matches; else the contact at the same
-/// index (when contacts and messages pair up) or the only contact, unless that one is plainly
-/// another sender's.
-fn pick_contact<'c>(contacts: &'c [Contact], froms: &[String], index: usize) -> Option<&'c Contact> {
-    let from = froms.get(index)?;
-    if let Some(exact) = contacts.iter().find(|c| c.wa_id.as_ref() == Some(from)) {
-        return Some(exact);
-    }
-    let candidate = if contacts.len() == froms.len() {
-        contacts.get(index)?
-    } else if contacts.len() == 1 {
-        contacts.first()?
-    } else {
-        return None;
-    };
-    let someone_else = candidate.wa_id.as_ref().is_some_and(|w| froms.contains(w));
-    (!someone_else).then_some(candidate)
-}
-
-/// First word, and the rest (null when there is no rest).
-fn split_name(name: &str) -> (Option<String>, Option<String>) {
-    let mut words = name.split_whitespace();
-    let first = words.next().map(str::to_owned);
-    let rest: Vec<&str> = words.collect();
-    (first, (!rest.is_empty()).then(|| rest.join(" ")))
-}
-
-/// Reads an `errors[]` array.
-fn error_details(items: &[Obj<'_>]) -> Result<Vec<ErrorDetail>, ParseError> {
-    items
-        .iter()
-        .map(|e| {
-            let data_details = match e.opt_obj("error_data")? {
-                Some(data) => data.opt_str("details")?,
-                None => None,
-            };
-            Ok(ErrorDetail {
-                code: e.integer("code")?,
-                title: e.opt_str("title")?,
-                message: e.opt_str("message")?,
-                details: e.opt_str("details")?.or(data_details),
-                href: e.opt_str("href")?,
-            })
-        })
-        .collect()
+/// Unix seconds as ISO 8601 UTC; `None` when the timestamp is not Unix seconds.
+fn iso_time(timestamp: &str) -> Option<String> {
+    // Up to the year 9999, as ISO 8601 has four-digit years.
+    let secs = timestamp.trim().parse::<u64>().ok().filter(|s| *s < 253_402_300_800)?;
+    Some(crate::emulator::rfc3339(secs.checked_mul(1000)?))
 }

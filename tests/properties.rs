@@ -375,10 +375,22 @@ proptest! {
 
     #[test]
     fn webhook_parse_never_panics_and_names_what_is_wrong(payload in arb_document(webhook_seeds)) {
-        if let Err(err) = webhook::parse(&payload, &MediaBase::default()) {
-            prop_assert!(!err.to_string().trim().is_empty(), "empty error for {payload}");
-            if let Some(path) = err.path() {
-                prop_assert!(!path.trim().is_empty(), "{err:?} has an empty path");
+        match webhook::parse(&payload, &MediaBase::default()) {
+            Err(err) => {
+                prop_assert!(!err.to_string().trim().is_empty(), "empty error for {payload}");
+                if let Some(path) = err.path() {
+                    prop_assert!(!path.trim().is_empty(), "{err:?} has an empty path");
+                }
+            }
+            // Every item that could not be read says where it is and why, naming a field under it.
+            Ok(events) => {
+                for invalid in events.iter().filter_map(webhook::Event::as_invalid) {
+                    prop_assert!(!invalid.path.is_empty(), "{invalid:?} in {payload}");
+                    prop_assert!(
+                        invalid.reason.starts_with(&invalid.path) || invalid.path == "payload",
+                        "{invalid:?} in {payload}"
+                    );
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `webhook parse` and `webhook listen` end to end: every fixture of `tests/fixtures/webhooks/`
-//! through the real binary, malformed payloads refused with exit 3, and a live receiver that gets
-//! the emulator's inbound message after `channel activate` registered it.
+//! through the real binary, malformed payloads refused with exit 3 and malformed items turned into
+//! `invalid` events, a live receiver that gets the emulator's inbound message after `channel
+//! activate` registered it, and one that answers 503 when its bounded queue is full.
 
 mod common;
 mod hook_server;
@@ -54,6 +55,11 @@ fn every_message_type_parses_with_the_channel_variables() {
         ("cloud_system.json", "system"),
         ("cloud_order.json", "order"),
         ("cloud_text_referral.json", "text"),
+        ("cloud_text_bom.json", "text"),
+        ("onpremise_image_undownloaded.json", "image"),
+        ("cloud_interactive_without_body.json", "interactive"),
+        ("pywa_audio_voice.json", "audio"),
+        ("pywa_sticker_animated.json", "sticker"),
     ];
     for (name, kind) in cases {
         let event = only_message(&env, name);
@@ -152,26 +158,99 @@ fn standard_input_is_read_for_a_dash_or_no_file() {
     }
 }
 
-/// The expected error of each `malformed_*` fixture, from the fixtures README.
-fn malformed_cases() -> Vec<(String, String)> {
+/// The expected error (`error `...``) or invalid-event reason (`invalid event `...``) of each
+/// `malformed_*` fixture, from the fixtures README: `(file, is_payload_error, text)`.
+fn malformed_cases() -> Vec<(String, bool, String)> {
     include_str!("fixtures/webhooks/README.md")
         .lines()
         .filter(|l| l.starts_with("| `malformed_"))
         .map(|row| {
             let file = row.split('`').nth(1).expect("file").to_owned();
-            let error = row.split_once("error `").expect("error cell").1;
-            let error = &error[..error.rfind('`').expect("closing backtick")];
-            (file, error.to_owned())
+            let (whole, cell) = match row.split_once("error `") {
+                Some((_, cell)) => (true, cell),
+                None => (false, row.split_once("invalid event `").expect("error or invalid cell").1),
+            };
+            let text = &cell[..cell.rfind('`').expect("closing backtick")];
+            (file, whole, text.to_owned())
         })
         .collect()
 }
 
 #[test]
+fn malformed_items_become_invalid_events_and_the_payload_still_parses() {
+    let env = TestEnv::new("parseitems");
+    let cases: Vec<_> = malformed_cases().into_iter().filter(|(_, whole, _)| !whole).collect();
+    assert!(cases.len() >= 5, "{cases:?}");
+    for (file, _, reason) in cases {
+        let run = env.run(&["webhook", "parse", "--json", &fixture(&file)], &[]).expect_code(0);
+        let events = run.json();
+        let invalid: Vec<&Value> =
+            events.as_array().expect("array").iter().filter(|e| e["event"] == "invalid").collect();
+        assert_eq!(invalid.len(), 1, "{file}: {events}");
+        assert_eq!(invalid[0]["reason"], reason.as_str(), "{file}");
+        assert!(reason.starts_with(invalid[0]["path"].as_str().expect("path")), "{file}: {events}");
+        assert!(run.stderr.contains("1 item(s) could not be read"), "{file}: {}", run.stderr);
+        let human = env.run(&["webhook", "parse", &fixture(&file)], &[]).expect_code(0);
+        assert!(human.stdout.contains(&format!("  invalid  {reason}")), "{file}: {}", human.stdout);
+    }
+}
+
+#[test]
+fn a_batch_with_one_bad_item_yields_every_good_event_and_one_invalid_event() {
+    let env = TestEnv::new("parsebatch");
+    let events = parse_json(&env, "cloud_batch_one_bad.json");
+    let kinds: Vec<&str> =
+        events.as_array().expect("array").iter().filter_map(|e| e["event"].as_str()).collect();
+    assert_eq!(kinds, ["message", "invalid", "message", "status", "status"]);
+    assert_eq!(events[1]["path"], "entry[0].changes[0].value.messages[1]");
+    assert_eq!(events[1]["reason"], "entry[0].changes[0].value.messages[1].image.id is missing");
+    assert_eq!(
+        (&events[0]["message"]["text"], &events[2]["message"]["text"]),
+        (&json!("first"), &json!("third"))
+    );
+    assert_eq!(events[2]["channel_visitor_firstname"], "Olu");
+    let human = env.run(&["webhook", "parse", &fixture("cloud_batch_one_bad.json")], &[]).expect_code(0);
+    let lines: Vec<&str> = human.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", human.stdout);
+    assert!(lines[0].ends_with("  Kerry Fisher  text  first"), "{}", lines[0]);
+    assert_eq!(lines[1], "-  -  -  invalid  entry[0].changes[0].value.messages[1].image.id is missing");
+    assert!(lines[4].ends_with("  5511987654321  -  status  read"), "{}", lines[4]);
+}
+
+#[test]
+fn real_shapes_are_read_user_ids_groups_statuses_without_recipient_pricing_and_media_details() {
+    let env = TestEnv::new("parseshapes");
+    let user = only_message(&env, "cloud_text_from_user_id.json");
+    assert_eq!(user["channel_visitor_id"], "DE.2938475610293847561");
+    assert_eq!(user["channel_visitor_phone"], Value::Null);
+    assert_eq!(user["username"], "@kerryfisher");
+    let group = only_message(&env, "cloud_group_text.json");
+    assert_eq!(group["channel_conversation_id"], group["group_id"]);
+    assert_eq!(group["channel_chat_id"], format!("{}|dialog360", group["group_id"].as_str().expect("id")));
+    let status = parse_json(&env, "cloud_status_without_recipient.json");
+    assert_eq!(status[0]["recipient_id"], Value::Null);
+    assert_eq!(status[0]["errors"][0]["code"], "E_RECIPIENT_UNKNOWN");
+    let human = env.run(&["webhook", "parse", &fixture("cloud_status_without_recipient.json")], &[]);
+    assert!(human.expect_code(0).stdout.contains("failed: E_RECIPIENT_UNKNOWN Recipient unknown"));
+    let sent = parse_json(&env, "pywa_status_sent.json");
+    assert_eq!(sent[0]["pricing"]["pricing_model"], "CBP");
+    assert_eq!(sent[0]["conversation"]["origin"]["type"], "service");
+    assert_eq!(sent[0]["metadata"]["phone_number_id"], "1122334455667");
+    assert_eq!(sent[0]["time"], "2023-10-25T20:49:05Z");
+    let voice = only_message(&env, "pywa_audio_voice.json");
+    assert_eq!(voice["metadata"]["display_phone_number"], "972123456789");
+    let media = &voice["message"];
+    assert_eq!((&media["media_id"], &media["voice"]), (&json!("1234567890987654321"), &json!(true)));
+    assert_eq!(media["sha256"], "m04pFf2ERdaopTyFkGPA0+bX3i+YY2dYgVFwOgDLSDI=");
+    assert_eq!(media["media_url"], "https://waba-v2.360dialog.io/1234567890987654321");
+}
+
+#[test]
 fn malformed_payloads_exit_3_naming_what_is_wrong() {
     let env = TestEnv::new("parsebad");
-    let cases = malformed_cases();
-    assert!(cases.len() >= 9, "{cases:?}");
-    for (file, error) in cases {
+    let cases: Vec<_> = malformed_cases().into_iter().filter(|(_, whole, _)| *whole).collect();
+    assert!(cases.len() >= 4, "{cases:?}");
+    for (file, _, error) in cases {
         let run = env.run(&["webhook", "parse", &fixture(&file)], &[]).expect_code(3);
         assert!(run.stdout.is_empty(), "{file}: {}", run.stdout);
         assert!(run.stderr.contains(&error), "{file}: expected {error:?} in {}", run.stderr);
@@ -369,4 +448,79 @@ fn listen_refuses_a_bad_bind_address_or_forward_url() {
     assert!(bind.stderr.contains("is not an IP address"), "{}", bind.stderr);
     let forward = env.run(&["webhook", "listen", "--port", "0", "--forward-to", "nope"], &[]).expect_code(3);
     assert!(forward.stderr.contains("is not an http:// or https:// URL"), "{}", forward.stderr);
+}
+
+#[test]
+fn listen_acknowledges_a_batch_with_a_bad_item_and_prints_every_event() {
+    let env = TestEnv::new("listenbatch");
+    let listener = Listener::start(&env, &["--json"]);
+    let batch = std::fs::read_to_string(fixture("cloud_batch_one_bad.json")).expect("fixture");
+    let (status, _) = http_with_headers("POST", &listener.url, Some(&batch), &[]);
+    assert_eq!(status, 200);
+    let events: Vec<Value> =
+        (0..5).map(|_| serde_json::from_str(&listener.next_line()).expect("NDJSON line")).collect();
+    let kinds: Vec<&str> = events.iter().filter_map(|e| e["event"].as_str()).collect();
+    assert_eq!(kinds, ["message", "invalid", "message", "status", "status"]);
+    assert_eq!(events[1]["path"], "entry[0].changes[0].value.messages[1]");
+    // A body with a byte order mark is read too.
+    let bom = std::fs::read(fixture("cloud_text_bom.json")).expect("fixture");
+    let (status, _) =
+        http_with_headers("POST", &listener.url, Some(&String::from_utf8(bom).expect("UTF-8")), &[]);
+    assert_eq!(status, 200);
+    let text: Value = serde_json::from_str(&listener.next_line()).expect("NDJSON line");
+    assert_eq!(text["message"]["text"], "Hello, I have a question about my order");
+    assert_eq!(listener.interrupt().0, 0);
+}
+
+/// POSTs `body` to `url`: the status and the response head (status line and headers).
+fn post_with_head(url: &str, body: &str) -> (u16, String) {
+    use std::io::Write;
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let host = rest.split('/').next().expect("host");
+    let mut stream = std::net::TcpStream::connect(host).expect("connect to the listener");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    write!(
+        stream,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let head = response.split("\r\n\r\n").next().unwrap_or_default().to_ascii_lowercase();
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head)
+}
+
+#[test]
+fn listen_answers_503_with_retry_after_once_its_queue_to_a_blocked_forward_target_is_full() {
+    let env = TestEnv::new("listenfull");
+    // The forward target takes every request and never answers: each forward waits out its timeout.
+    let target = HookServer::start(|_| hook_server::Reply::Never);
+    let listener = Listener::start(&env, &["--timeout", "10", "--forward-to", &target.url]);
+    let payload = std::fs::read_to_string(fixture("cloud_text.json")).expect("fixture");
+    let posts = 400;
+    let (mut accepted, mut refused) = (0, 0);
+    for _ in 0..posts {
+        let (status, head) = post_with_head(&listener.url, &payload);
+        match status {
+            200 => accepted += 1,
+            503 => {
+                assert!(head.contains("\r\nretry-after: 5"), "{head}");
+                refused += 1;
+            }
+            other => panic!("unexpected HTTP {other}: {head}"),
+        }
+    }
+    assert_eq!(accepted + refused, posts);
+    assert!(refused > 0, "never answered 503: the queue grew to {accepted} requests");
+    // What was accepted is bounded: two queues of 64, one request held by the printer, one being
+    // forwarded, and those the target has already taken off the queue.
+    let taken = target.requests().len();
+    assert!(accepted <= 2 * 64 + 2 + taken, "accepted {accepted} with {taken} forwarded");
+    // The listener still answers while it is full.
+    let (status, _) = http_with_headers("GET", &listener.url, None, &[]);
+    assert_eq!(status, 200);
+    let printed = (0..accepted.min(3)).map(|_| listener.next_line()).collect::<Vec<_>>();
+    assert!(printed.iter().all(|l| l.ends_with("Hello, I have a question about my order")), "{printed:?}");
 }

@@ -4,19 +4,28 @@
 use serde_json::Value;
 
 use super::json::Obj;
-use super::{Location, Message, ParseError, SharedContact, error_details};
+use super::value::error_details;
+use super::{Location, Message, ParseError, SharedContact, iso_time};
 
 /// Media message types; their sub-object carries the media id.
 const MEDIA_KINDS: [&str; 6] = ["image", "video", "audio", "document", "sticker", "voice"];
 
 /// Keys of `Message` itself: a raw sub-object of an unknown type with one of these names is kept
 /// under `raw` instead, so the JSON object never has a key twice.
-const RESERVED: [&str; 19] = [
+const RESERVED: [&str; 27] = [
     "type",
     "id",
     "timestamp",
+    "time",
     "text",
     "file",
+    "media_id",
+    "media_url",
+    "url",
+    "sha256",
+    "voice",
+    "animated",
+    "media_status",
     "caption",
     "filename",
     "mime_type",
@@ -33,16 +42,22 @@ const RESERVED: [&str; 19] = [
     "errors",
 ];
 
-/// Reads one `messages[i]` object; `media_url` turns a media id into its download URL.
+/// Reads one `messages[i]` object; `media_url` turns a media id into its download URL. A message
+/// that carries `errors` may lack the sub-object of its type (WhatsApp could not read it).
 pub(super) fn message(msg: &Obj<'_>, media_url: &dyn Fn(&str) -> String) -> Result<Message, ParseError> {
     let kind = msg.str("type")?;
+    let timestamp = msg.id("timestamp")?;
     let mut out = Message {
         kind: kind.clone(),
         id: msg.id("id")?,
-        timestamp: msg.id("timestamp")?,
+        time: iso_time(&timestamp),
+        timestamp,
         ..Message::default()
     };
+    let errors = error_details(&msg.objects("errors")?)?;
+    let content_lost = msg.get(&kind).is_none() && !errors.is_empty();
     match kind.as_str() {
+        _ if content_lost => {}
         "text" => out.text = Some(msg.obj("text")?.str("body")?),
         k if MEDIA_KINDS.contains(&k) => media(&mut out, &msg.obj(k)?, k, media_url)?,
         "location" => location(&mut out, &msg.obj("location")?)?,
@@ -67,7 +82,6 @@ pub(super) fn message(msg: &Obj<'_>, media_url: &dyn Fn(&str) -> String) -> Resu
     if let Some(referral) = msg.get("referral") {
         out.raw.insert("referral".to_owned(), referral.clone());
     }
-    let errors = error_details(&msg.objects("errors")?)?;
     out.errors = (!errors.is_empty()).then_some(errors);
     Ok(out)
 }
@@ -78,8 +92,22 @@ fn media(
     kind: &str,
     media_url: &dyn Fn(&str) -> String,
 ) -> Result<(), ParseError> {
-    let id = sub.id("id")?;
-    out.file = Some(format!("file:{kind}|{id}|{}", media_url(&id)));
+    // On-premise media not downloaded yet comes with `"status": "undownloaded"` and no id.
+    out.media_status = sub.opt_str("status")?;
+    match sub.opt_id("id")? {
+        Some(id) => {
+            let url = media_url(&id);
+            out.file = Some(format!("file:{kind}|{id}|{url}"));
+            out.media_url = Some(url);
+            out.media_id = Some(id);
+        }
+        None if out.media_status.is_some() => {}
+        None => return Err(ParseError::Missing { path: sub.at("id") }),
+    }
+    out.url = sub.opt_str("url")?;
+    out.sha256 = sub.opt_str("sha256")?;
+    out.voice = sub.opt_bool("voice")?;
+    out.animated = sub.opt_bool("animated")?;
     out.caption = sub.opt_str("caption")?;
     out.filename = sub.opt_str("filename")?;
     out.mime_type = sub.opt_str("mime_type")?;

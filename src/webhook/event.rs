@@ -1,5 +1,6 @@
 //! The events a webhook payload yields, as serialized by `webhook parse --json`: incoming
-//! messages with the channel variables, delivery statuses, and standalone errors.
+//! messages with the channel variables, delivery statuses, standalone errors, and `invalid`
+//! events for the items of a payload that could not be read.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -10,10 +11,13 @@ use serde_json::{Map, Value};
 pub enum Event {
     /// An incoming message (`"event":"message"`); boxed, it is by far the largest variant.
     Message(Box<MessageEvent>),
-    /// A delivery status of an outgoing message (`"event":"status"`).
-    Status(StatusEvent),
+    /// A delivery status of an outgoing message (`"event":"status"`); boxed, it is large too.
+    Status(Box<StatusEvent>),
     /// Errors reported outside any message or status (`"event":"error"`).
     Error(ErrorEvent),
+    /// One item of the payload (a message, status, contact, error or change) that could not be
+    /// read; the rest of the payload is read as usual (`"event":"invalid"`).
+    Invalid(InvalidEvent),
 }
 
 impl Event {
@@ -24,31 +28,78 @@ impl Event {
             _ => None,
         }
     }
+
+    /// The `invalid` event of an item at `path` (else the error's own path) that could not be read.
+    pub(super) fn invalid(item: &'static str, path: Option<&str>, err: &super::ParseError) -> Self {
+        let path = path.or(err.path()).unwrap_or("payload").to_owned();
+        Event::Invalid(InvalidEvent { item, path, reason: err.to_string() })
+    }
+
+    /// The invalid event, if this is one.
+    pub fn as_invalid(&self) -> Option<&InvalidEvent> {
+        match self {
+            Event::Invalid(invalid) => Some(invalid),
+            _ => None,
+        }
+    }
+}
+
+/// An item of the payload that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InvalidEvent {
+    /// What it is: `message`, `status`, `contact`, `error`, `change` or `entry`.
+    pub item: &'static str,
+    /// Where it is, e.g. `entry[0].changes[0].value.messages[3]`.
+    pub path: String,
+    /// Why it could not be read, naming the exact field, e.g. `...messages[3].image.id is missing`.
+    pub reason: String,
+}
+
+/// `value.metadata` of a Cloud change: the business number the event is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// `metadata.phone_number_id`.
+    pub phone_number_id: Option<String>,
+    /// `metadata.display_phone_number`.
+    pub display_phone_number: Option<String>,
 }
 
 /// An incoming message with the seven channel variables, always present (null when unknown).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MessageEvent {
-    /// `messages[].from`.
+    /// The sender: `messages[].from`, else `from_user_id` (a business-scoped user id).
     pub channel_visitor_id: String,
-    /// `messages[].from`.
+    /// The sender, or the group (`group_id`) of a group message.
     pub channel_conversation_id: String,
     /// First word of the sender's profile name.
     pub channel_visitor_firstname: Option<String>,
     /// The rest of the sender's profile name.
     pub channel_visitor_lastname: Option<String>,
-    /// `messages[].from`.
-    pub channel_visitor_phone: String,
-    /// `messages[].from`.
+    /// The sender's phone number: `from` (or the contact's `wa_id`) when it is one; null for a
+    /// sender known only by a user id.
+    pub channel_visitor_phone: Option<String>,
+    /// The sender, as `channel_visitor_id`.
     pub channel_visitor_account: String,
-    /// `<from>|dialog360`.
+    /// `<conversation>|dialog360`.
     pub channel_chat_id: String,
+    /// The group of a group message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// The sender's business-scoped user id (`from_user_id`, or the contact's `user_id`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// The sender's WhatsApp username (the contact's `profile.username`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The business number it was sent to (Cloud `value.metadata`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Type, id, timestamp and content.
     pub message: Message,
 }
 
 impl MessageEvent {
-    /// The sender's WhatsApp number (`messages[].from`).
+    /// The sender (`messages[].from`, else `from_user_id`).
     pub fn from(&self) -> &str {
         &self.channel_visitor_id
     }
@@ -89,12 +140,36 @@ pub struct Message {
     pub id: String,
     /// Unix seconds, kept as a string.
     pub timestamp: String,
+    /// The timestamp as ISO 8601 UTC (`2024-06-10T14:40:00Z`), when it is Unix seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
     /// Text body, or the readable content of non-text types.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Media: `file:<kind>|<media id>|<media URL>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Media id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_id: Option<String>,
+    /// Where the media is downloaded through 360dialog (the URL of the `file` form).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_url: Option<String>,
+    /// The media object's own `url`, as sent (Cloud).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Media SHA-256, as sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// Audio: a voice note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<bool>,
+    /// Sticker: animated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub animated: Option<bool>,
+    /// On-premise media not fetched yet (`"undownloaded"`): no id, no file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_status: Option<String>,
     /// Media caption.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
@@ -170,22 +245,37 @@ pub struct SharedContact {
 }
 
 /// The delivery status of an outgoing message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StatusEvent {
     /// Id of the outgoing message.
     pub id: String,
-    /// The recipient's WhatsApp number.
-    pub recipient_id: String,
+    /// The recipient's WhatsApp number (or group id); null when the status names none.
+    pub recipient_id: Option<String>,
+    /// The recipient's business-scoped user id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recipient_user_id: Option<String>,
     /// `sent`, `delivered`, `read`, `failed`, `deleted`, ...
     pub status: String,
     /// Unix seconds, kept as a string.
     pub timestamp: String,
+    /// The timestamp as ISO 8601 UTC, when it is Unix seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
     /// `conversation.id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conversation_id: Option<String>,
     /// `pricing.category`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pricing_category: Option<String>,
+    /// The `conversation` object, as sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<Value>,
+    /// The `pricing` object, as sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<Value>,
+    /// The business number it was sent from (Cloud `value.metadata`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
     /// Why it failed; empty otherwise.
     pub errors: Vec<ErrorDetail>,
 }
@@ -200,8 +290,8 @@ pub struct ErrorEvent {
 /// One WhatsApp error object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorDetail {
-    /// Numeric code (470, 131047, ...).
-    pub code: i64,
+    /// The code (470, 131047, ...); null when the payload has none.
+    pub code: Option<ErrorCode>,
     /// Short title; null when the payload has none.
     pub title: Option<String>,
     /// Longer message (Cloud).
@@ -213,4 +303,23 @@ pub struct ErrorDetail {
     /// Documentation link.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+}
+
+/// An error code: a number (a string of digits reads as one), else the text as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum ErrorCode {
+    /// 131047.
+    Number(i64),
+    /// `"E_TIMEOUT"`, `"1.5"`: kept as sent.
+    Text(String),
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ErrorCode::Number(n) => write!(f, "{n}"),
+            ErrorCode::Text(s) => f.write_str(s),
+        }
+    }
 }

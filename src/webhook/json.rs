@@ -38,6 +38,11 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// Its own path ("" for the payload root).
+    pub(super) fn path(&self) -> &str {
+        &self.path
+    }
+
     /// The path of one of its keys.
     pub(super) fn at(&self, key: &str) -> String {
         if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
@@ -89,6 +94,15 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// An optional boolean.
+    pub(super) fn opt_bool(&self, key: &str) -> Result<Option<bool>, ParseError> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(other) => Err(wrong(&self.at(key), "a boolean", other)),
+        }
+    }
+
     /// A required number (a numeric string is accepted too).
     pub(super) fn number(&self, key: &str) -> Result<f64, ParseError> {
         let value = self.required(key)?;
@@ -98,17 +112,6 @@ impl<'a> Obj<'a> {
             _ => None,
         };
         parsed.ok_or_else(|| wrong(&self.at(key), "a number", value))
-    }
-
-    /// A required integer (a string of digits is accepted too).
-    pub(super) fn integer(&self, key: &str) -> Result<i64, ParseError> {
-        let value = self.required(key)?;
-        let parsed = match value {
-            Value::Number(n) => n.as_i64(),
-            Value::String(s) => s.trim().parse::<i64>().ok(),
-            _ => None,
-        };
-        parsed.ok_or_else(|| wrong(&self.at(key), "an integer", value))
     }
 
     /// A required nested object.
@@ -135,6 +138,27 @@ impl<'a> Obj<'a> {
         match self.required(key)? {
             Value::Array(items) => {
                 items.iter().enumerate().map(|(i, item)| Obj::new(item, format!("{path}[{i}]"))).collect()
+            }
+            other => Err(wrong(&path, "an array", other)),
+        }
+    }
+
+    /// The items of an optional array, each read as an object on its own: the outer error is
+    /// about the array (not an array), an inner one about one item (not an object), so that one
+    /// bad item does not hide the others. Absent and null read as empty.
+    pub(super) fn items(&self, key: &str) -> Result<Vec<Result<Obj<'a>, ParseError>>, ParseError> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(_) => self.req_items(key),
+        }
+    }
+
+    /// [`Obj::items`] of a required array.
+    pub(super) fn req_items(&self, key: &str) -> Result<Vec<Result<Obj<'a>, ParseError>>, ParseError> {
+        let path = self.at(key);
+        match self.required(key)? {
+            Value::Array(items) => {
+                Ok(items.iter().enumerate().map(|(i, item)| Obj::new(item, format!("{path}[{i}]"))).collect())
             }
             other => Err(wrong(&path, "an array", other)),
         }

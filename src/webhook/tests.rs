@@ -52,10 +52,12 @@ fn cloud_text_serializes_to_the_channel_variables_in_order() {
             "channel_visitor_phone": "4915112345678",
             "channel_visitor_account": "4915112345678",
             "channel_chat_id": "4915112345678|dialog360",
+            "metadata": {"phone_number_id": "106540352242922", "display_phone_number": "49 30 901820"},
             "message": {
                 "type": "text",
                 "id": "wamid.HBgNNDkxNTExMjM0NTY3OBUCABIYFjNFQjBDMEU1RjhBMjQ1RDg2QkQ4AA==",
                 "timestamp": "1718030400",
+                "time": "2024-06-10T14:40:00Z",
                 "text": "Hello, I have a question about my order"
             }
         }])
@@ -71,10 +73,11 @@ fn cloud_text_serializes_to_the_channel_variables_in_order() {
             "channel_visitor_phone",
             "channel_visitor_account",
             "channel_chat_id",
+            "metadata",
             "message"
         ]
     );
-    assert_eq!(keys(&json[0]["message"]), ["type", "id", "timestamp", "text"]);
+    assert_eq!(keys(&json[0]["message"]), ["type", "id", "timestamp", "time", "text"]);
 }
 
 #[test]
@@ -85,7 +88,7 @@ fn onpremise_text_gives_the_same_variables() {
     assert_eq!(event.channel_visitor_lastname.as_deref(), Some("Fisher"));
     assert_eq!(
         serde_json::to_value(&event.message).expect("serializes"),
-        json!({"type": "text", "id": "ABGGFlA5FpafAgo6EhsHCvcSpP6z", "timestamp": "1454119029", "text": "Hello World"})
+        json!({"type": "text", "id": "ABGGFlA5FpafAgo6EhsHCvcSpP6z", "timestamp": "1454119029", "time": "2016-01-30T01:57:09Z", "text": "Hello World"})
     );
 }
 
@@ -120,7 +123,11 @@ fn onpremise_document_gives_the_seed_file_form_exactly() {
             "type": "document",
             "id": "ABEGM2YSNFZ4Ago6EhsHCvcSpP6b",
             "timestamp": "1522189546",
+            "time": "2018-03-27T22:25:46Z",
             "file": "file:document|7b825480-9148-44a7-9454-b60d7f433e14|https://waba.360dialog.io/v1/media/7b825480-9148-44a7-9454-b60d7f433e14",
+            "media_id": "7b825480-9148-44a7-9454-b60d7f433e14",
+            "media_url": "https://waba.360dialog.io/v1/media/7b825480-9148-44a7-9454-b60d7f433e14",
+            "sha256": "3b11fa6ef2bde1dd14726e09d3edaf782120919d06f6484f32d5d5caa4b8e",
             "caption": "Invoice March",
             "filename": "invoice-2024-03.pdf",
             "mime_type": "application/pdf"
@@ -139,7 +146,11 @@ fn cloud_image_uses_the_cloud_media_url_and_a_numeric_timestamp_becomes_a_string
             "type": "image",
             "id": "wamid.HBgNNTUxMTk4NzY1NDMyMRUCABIYIDNBQzJBNjU0RkU4QjQ5MzE4RTVDMDgyNjI3QzE2AA==",
             "timestamp": "1718030460",
+            "time": "2024-06-10T14:41:00Z",
             "file": "file:image|1479537139650973|https://waba-v2.360dialog.io/1479537139650973",
+            "media_id": "1479537139650973",
+            "media_url": "https://waba-v2.360dialog.io/1479537139650973",
+            "sha256": "5Kc6o2HvMwGZVXZ3o0Mtq9w1jlKr6X9rAbsJn9Kf0l8=",
             "caption": "Broken screen on arrival",
             "mime_type": "image/jpeg"
         })
@@ -326,7 +337,7 @@ fn unknown_type_keeps_its_sub_object_and_a_clashing_name_goes_to_raw() {
     assert_eq!(json[0]["message"]["text"], "gone");
     assert_eq!(json[1]["message"]["raw"], "odd");
     assert!(json[1]["message"].get("caption").is_none());
-    assert_eq!(keys(&json[2]["message"]), ["type", "id", "timestamp"]);
+    assert_eq!(keys(&json[2]["message"]), ["type", "id", "timestamp", "time"]);
 }
 
 #[test]
@@ -340,6 +351,8 @@ fn cloud_failed_status_carries_error_131047() {
             "recipient_id": "4915112345678",
             "status": "failed",
             "timestamp": "1718035000",
+            "time": "2024-06-10T15:56:40Z",
+            "metadata": {"phone_number_id": "106540352242922", "display_phone_number": "49 30 901820"},
             "errors": [{
                 "code": 131047,
                 "title": "Re-engagement message",
@@ -349,7 +362,10 @@ fn cloud_failed_status_carries_error_131047() {
             }]
         }])
     );
-    assert_eq!(keys(&json[0]), ["event", "id", "recipient_id", "status", "timestamp", "errors"]);
+    assert_eq!(
+        keys(&json[0]),
+        ["event", "id", "recipient_id", "status", "timestamp", "time", "metadata", "errors"]
+    );
 }
 
 #[test]
@@ -357,9 +373,9 @@ fn onpremise_failed_status_carries_error_470() {
     let all = events(fixture!("onpremise_status_failed_470.json"));
     let Event::Status(status) = &all[0] else { panic!("not a status: {all:?}") };
     assert_eq!(status.status, "failed");
-    assert_eq!(status.recipient_id, "4915112345678");
+    assert_eq!(status.recipient_id.as_deref(), Some("4915112345678"));
     assert_eq!(status.errors.len(), 1);
-    assert_eq!(status.errors[0].code, 470);
+    assert_eq!(status.errors[0].code, Some(ErrorCode::Number(470)));
     assert!(status.errors[0].title.as_deref().is_some_and(|t| t.contains("support window")));
     assert_eq!(status.errors[0].details, None);
 }
@@ -375,8 +391,16 @@ fn delivered_status_has_conversation_pricing_and_no_errors() {
             "recipient_id": "4915112345678",
             "status": "delivered",
             "timestamp": "1718035060",
+            "time": "2024-06-10T15:57:40Z",
             "conversation_id": "9f2d1d8e4b6a3c7f0e5b2a1c8d7e6f50",
             "pricing_category": "utility",
+            "conversation": {
+                "id": "9f2d1d8e4b6a3c7f0e5b2a1c8d7e6f50",
+                "expiration_timestamp": "1718121460",
+                "origin": {"type": "utility"}
+            },
+            "pricing": {"billable": true, "pricing_model": "CBP", "category": "utility"},
+            "metadata": {"phone_number_id": "106540352242922", "display_phone_number": "49 30 901820"},
             "errors": []
         })
     );
@@ -407,8 +431,10 @@ fn multi_payload_gives_every_event_in_order_and_matches_names_by_wa_id() {
         .iter()
         .map(|e| match e {
             Event::Message(m) => ("message".into(), m.from().to_owned(), m.display_name()),
-            Event::Status(s) => ("status".into(), s.recipient_id.clone(), Some(s.status.clone())),
-            Event::Error(_) => ("error".into(), String::new(), None),
+            Event::Status(s) => {
+                ("status".into(), s.recipient_id.clone().unwrap_or_default(), Some(s.status.clone()))
+            }
+            Event::Error(_) | Event::Invalid(_) => ("other".into(), String::new(), None),
         })
         .collect();
     assert_eq!(
@@ -471,7 +497,7 @@ fn numbers_where_strings_are_expected_are_kept_as_text() {
 }
 
 #[test]
-fn every_malformed_fixture_names_what_is_wrong_and_where() {
+fn a_payload_that_is_not_a_webhook_is_an_error_naming_what_is_wrong() {
     let cases = [
         (
             fixture!("malformed_wrong_object.json"),
@@ -482,46 +508,77 @@ fn every_malformed_fixture_names_what_is_wrong_and_where() {
             "payload is neither a Cloud API envelope (object: whatsapp_business_account) nor an on-premise payload (contacts/messages/statuses)",
         ),
         (fixture!("malformed_array.json"), "payload is not an object (found an array)"),
-        (fixture!("malformed_missing_from.json"), "messages[0].from is missing"),
-        (
-            fixture!("malformed_value_not_object.json"),
-            "entry[0].changes[1].value is not an object (found a string)",
-        ),
         (fixture!("malformed_entry_not_array.json"), "entry is not an array (found an object)"),
-        (
-            fixture!("malformed_timestamp_type.json"),
-            "messages[0].timestamp is not a string or number (found a boolean)",
-        ),
-        (
-            fixture!("malformed_image_without_id.json"),
-            "entry[0].changes[0].value.messages[0].image.id is missing",
-        ),
-        (fixture!("malformed_status_missing_status.json"), "statuses[0].status is missing"),
     ];
     for (text, expected) in cases {
         assert_eq!(error(text), expected);
     }
-}
-
-#[test]
-fn errors_expose_their_path() {
-    let err =
-        parse(&value(fixture!("malformed_missing_from.json")), &MediaBase::default()).expect_err("rejected");
-    assert_eq!(err.path(), Some("messages[0].from"));
+    let err = parse(&value(fixture!("malformed_entry_not_array.json")), &MediaBase::default())
+        .expect_err("rejected");
+    assert_eq!(err.path(), Some("entry"));
     assert_eq!(ParseError::UnknownShape.path(), None);
-}
-
-#[test]
-fn specific_errors_for_broken_pieces() {
-    let cases = [
+    for (payload, expected) in [
         (json!({"object": 5}), "object is 5, expected \"whatsapp_business_account\""),
         (json!({"object": "whatsapp_business_account"}), "entry is missing"),
+    ] {
+        assert_eq!(parse(&payload, &MediaBase::default()).expect_err("rejected").to_string(), expected);
+    }
+}
+
+/// `(item, path, reason)` of every invalid event of a payload, which must parse.
+fn invalid(payload: &Value) -> Vec<(&'static str, String, String)> {
+    parse(payload, &MediaBase::default())
+        .expect("payload parses")
+        .iter()
+        .filter_map(Event::as_invalid)
+        .map(|i| (i.item, i.path.clone(), i.reason.clone()))
+        .collect()
+}
+
+#[test]
+fn every_malformed_item_fixture_gives_an_invalid_event_naming_what_and_where() {
+    let cases = [
+        (fixture!("malformed_missing_from.json"), "message", "messages[0]", "messages[0].from is missing"),
+        (
+            fixture!("malformed_value_not_object.json"),
+            "change",
+            "entry[0].changes[1]",
+            "entry[0].changes[1].value is not an object (found a string)",
+        ),
+        (
+            fixture!("malformed_timestamp_type.json"),
+            "message",
+            "messages[0]",
+            "messages[0].timestamp is not a string or number (found a boolean)",
+        ),
+        (
+            fixture!("malformed_image_without_id.json"),
+            "message",
+            "entry[0].changes[0].value.messages[0]",
+            "entry[0].changes[0].value.messages[0].image.id is missing",
+        ),
+        (
+            fixture!("malformed_status_missing_status.json"),
+            "status",
+            "statuses[0]",
+            "statuses[0].status is missing",
+        ),
+    ];
+    for (text, item, path, reason) in cases {
+        assert_eq!(invalid(&value(text)), [(item, path.to_owned(), reason.to_owned())], "{text}");
+    }
+}
+
+#[test]
+fn specific_reasons_for_broken_items() {
+    let cases = [
         (json!({"entry": [{"id": "1"}]}), "entry[0].changes is missing"),
         (
             json!({"entry": [{"changes": [{"field": 3, "value": {}}]}]}),
             "entry[0].changes[0].field is not a string (found a number)",
         ),
-        (json!({"messages": [{"from": null}]}), "messages[0].from is not a string or number (found null)"),
+        (json!({"messages": [{"from": null}]}), "messages[0].from is missing"),
+        (json!({"messages": [{"from": []}]}), "messages[0].from is not a string or number (found an array)"),
         (json!({"messages": {}}), "messages is not an array (found an object)"),
         (json!({"messages": [7]}), "messages[0] is not an object (found a number)"),
         (
@@ -537,17 +594,19 @@ fn specific_errors_for_broken_pieces() {
             "messages[0].location.latitude is not a number (found a string)",
         ),
         (
-            json!({"statuses": [{"id": "s", "recipient_id": "1", "status": "failed", "timestamp": "1", "errors": [{"title": "x"}]}]}),
-            "statuses[0].errors[0].code is missing",
+            json!({"statuses": [{"id": "s", "recipient_id": "1", "status": "failed", "timestamp": "1", "errors": [{"code": 1, "title": 5}]}]}),
+            "statuses[0].errors[0].title is not a string (found a number)",
         ),
         (
             json!({"messages": [{"from": "1", "id": "m", "timestamp": "1", "type": "interactive", "interactive": {"type": "list_reply", "list_reply": {"id": "r"}}}]}),
             "messages[0].interactive.list_reply.title is missing",
         ),
+        (json!({"errors": [{"code": 1, "href": []}]}), "errors[0].href is not a string (found an array)"),
     ];
     for (payload, expected) in cases {
-        let err = parse(&payload, &MediaBase::default()).expect_err("rejected");
-        assert_eq!(err.to_string(), expected, "for {payload}");
+        let found = invalid(&payload);
+        assert_eq!(found.len(), 1, "for {payload}: {found:?}");
+        assert_eq!(found[0].2, expected, "for {payload}");
     }
 }
 

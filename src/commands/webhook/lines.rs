@@ -1,8 +1,9 @@
 //! One human line per webhook event, shared by `webhook parse` and `webhook listen`:
 //! `time  from  name  type  text` for messages, `time  recipient  -  status  status: errors` for
-//! delivery statuses, `-  -  -  error  code title: details` for standalone errors.
+//! delivery statuses, `-  -  -  error  code title: details` for standalone errors and
+//! `-  -  -  invalid  reason` for an item of the payload that could not be read.
 
-use crate::webhook::{ErrorDetail, Event};
+use crate::webhook::{ErrorDetail, Event, MessageEvent};
 
 /// The line of one event.
 pub fn line(event: &Event) -> String {
@@ -12,7 +13,7 @@ pub fn line(event: &Event) -> String {
             message.from().to_owned(),
             message.display_name().unwrap_or_else(|| "-".to_owned()),
             message.message_type().to_owned(),
-            message.text().map_or_else(|| "-".to_owned(), one_line),
+            content(message),
         ],
         Event::Status(status) => {
             let errors = if status.errors.is_empty() {
@@ -20,9 +21,10 @@ pub fn line(event: &Event) -> String {
             } else {
                 format!(": {}", errors(&status.errors))
             };
+            let recipient = status.recipient_id.as_ref().or(status.recipient_user_id.as_ref());
             [
                 time(&status.timestamp),
-                status.recipient_id.clone(),
+                recipient.map_or_else(|| "-".to_owned(), Clone::clone),
                 "-".to_owned(),
                 "status".to_owned(),
                 format!("{}{errors}", status.status),
@@ -31,8 +33,20 @@ pub fn line(event: &Event) -> String {
         Event::Error(error) => {
             ["-".to_owned(), "-".to_owned(), "-".to_owned(), "error".to_owned(), errors(&error.errors)]
         }
+        Event::Invalid(invalid) => {
+            ["-".to_owned(), "-".to_owned(), "-".to_owned(), "invalid".to_owned(), one_line(&invalid.reason)]
+        }
     };
     columns.join("  ")
+}
+
+/// The text of a message; else its errors (a message WhatsApp could not read), else `-`.
+fn content(message: &MessageEvent) -> String {
+    match (message.text(), &message.message.errors) {
+        (Some(text), _) => one_line(text),
+        (None, Some(list)) => errors(list),
+        (None, None) => message.message.media_status.clone().unwrap_or_else(|| "-".to_owned()),
+    }
 }
 
 /// `131047 Re-engagement message (details); ...`.
@@ -41,9 +55,10 @@ fn errors(errors: &[ErrorDetail]) -> String {
         .iter()
         .map(|e| {
             let title = e.title.as_deref().or(e.message.as_deref()).unwrap_or("error");
+            let code = e.code.as_ref().map_or_else(|| "-".to_owned(), ToString::to_string);
             match &e.details {
-                Some(details) => format!("{} {title} ({})", e.code, one_line(details)),
-                None => format!("{} {title}", e.code),
+                Some(details) => format!("{code} {title} ({})", one_line(details)),
+                None => format!("{code} {title}"),
             }
         })
         .collect();
@@ -98,6 +113,22 @@ mod tests {
             lines[0].contains("  4915112345678  -  status  failed: 131047 Re-engagement message ("),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_message_without_text_shows_its_errors_and_invalid_items_their_reason() {
+        let lines =
+            lines_of(include_str!("../../../tests/fixtures/webhooks/cloud_interactive_without_body.json"));
+        assert!(
+            lines[0].ends_with(
+                "  interactive  131051 Message type unknown (Message type is currently not supported.)"
+            ),
+            "{lines:?}"
+        );
+        let lines = lines_of(include_str!("../../../tests/fixtures/webhooks/malformed_missing_from.json"));
+        assert_eq!(lines, ["-  -  -  invalid  messages[0].from is missing"]);
+        let lines = lines_of(r#"{"statuses": [{"id": "s", "status": "sent", "timestamp": "x"}]}"#);
+        assert_eq!(lines, ["x  -  -  status  sent"]);
     }
 
     #[test]

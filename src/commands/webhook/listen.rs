@@ -5,6 +5,11 @@
 //! get 401 (absent) or 403 (other value), since 360dialog authenticates deliveries only by the
 //! headers registered with the webhook. Loopback unless `--bind` says otherwise; Ctrl-C stops it
 //! (exit 0). The first stderr line is `listening on http://ADDR:PORT/`.
+//!
+//! What is accepted waits in bounded queues ([`QUEUE`] requests before printing, as many before
+//! forwarding): a slow `--forward-to` or a stdout nobody reads holds the printer back, and once
+//! the queue is full a POST is answered 503 with `Retry-After` (360dialog then delivers it again
+//! later) instead of the receiver growing without bound.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -44,11 +49,17 @@ pub struct ListenArgs {
 /// How long stopping may wait for open requests, printing and forwarding.
 const STOP_GRACE: Duration = Duration::from_secs(3);
 
+/// Requests that may wait to be printed, and as many to be forwarded; beyond, POSTs get 503.
+const QUEUE: usize = 64;
+
+/// Seconds a sender is asked to wait before retrying when the queue is full.
+const RETRY_AFTER_SECS: u32 = 5;
+
 /// What the request handler needs.
 struct Shared {
     out: Output,
     required: Vec<(String, String)>,
-    accepted: mpsc::UnboundedSender<Received>,
+    accepted: mpsc::Sender<Received>,
 }
 
 pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
@@ -82,8 +93,8 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
     }
     ctx.out.info("Press Ctrl-C to stop.");
 
-    let (accepted, incoming) = mpsc::unbounded_channel();
-    let (forward_tx, forward_rx) = mpsc::unbounded_channel();
+    let (accepted, incoming) = mpsc::channel(QUEUE);
+    let (forward_tx, forward_rx) = mpsc::channel(QUEUE);
     let forward_to = args.forward_to.clone();
     let forward_timeout = Duration::from_secs_f64(ctx.global.timeout.clamp(0.1, 10.0));
     let printer = tokio::spawn(print_events(
@@ -182,7 +193,24 @@ async fn receive(
         let body = serde_json::json!({"error": why}).to_string();
         return (status, [("content-type", "application/json")], body).into_response();
     }
-    let _ = shared.accepted.send(Received { peer, headers, body });
+    if let Err(mpsc::error::TrySendError::Full(_)) =
+        shared.accepted.try_send(Received { peer, headers, body })
+    {
+        shared.out.warn(&format!(
+            "answered a POST {} from {peer} with 503 (Retry-After: {RETRY_AFTER_SECS}): {QUEUE} requests are \
+             already waiting to be printed or forwarded; the sender delivers it again later (a slow \
+             --forward-to target or an unread stdout holds the queue up)",
+            uri.path()
+        ));
+        let body = serde_json::json!({"error": "busy: too many webhooks waiting, retry later"}).to_string();
+        let retry = RETRY_AFTER_SECS.to_string();
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [("content-type", "application/json".to_owned()), ("retry-after", retry)],
+            body,
+        )
+            .into_response();
+    }
     (StatusCode::OK, [("content-type", "application/json")], "{\"ok\":true}").into_response()
 }
 

@@ -2,7 +2,8 @@
 //! line per event. `--json`: one JSON array of every event in payload order, each tagged with
 //! `"event"`: `message` objects carry the channel variables and `message`, `status` and `error`
 //! objects the delivery statuses and errors. A payload that is not JSON or not a webhook exits 3
-//! naming what is wrong.
+//! naming what is wrong; an item in it that cannot be read becomes an `invalid` event (with its
+//! path and reason, and a warning on stderr) and the rest comes out as usual (exit 0).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -39,8 +40,8 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::invalid(format!("{name} is empty: expected a webhook payload (JSON)")));
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|err| Error::invalid(format!("{name} is not JSON: {err}")))?;
+    let value =
+        webhook::from_slice(&bytes).map_err(|err| Error::invalid(format!("{name} is not JSON: {err}")))?;
     let media = super::media_base(ctx).await;
     let events = webhook::parse(&value, &media).map_err(|err| {
         Error::invalid(format!("{name} is not a readable webhook payload: {err}")).with_hint(
@@ -49,6 +50,12 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
     })?;
     if events.is_empty() {
         ctx.out.info(&format!("{name}: no message, status or error events in this payload"));
+    }
+    let invalid = events.iter().filter(|e| e.as_invalid().is_some()).count();
+    if invalid > 0 {
+        ctx.out.warn(&format!(
+            "{name}: {invalid} item(s) could not be read; each is an `invalid` event with its path and reason"
+        ));
     }
     Ok(ParseReport(events))
 }

@@ -1,6 +1,6 @@
 //! What `webhook listen` does with each accepted request, off the request path: print its events
 //! (a line each, or NDJSON) in arrival order, then forward the raw body and end-to-end headers to
-//! `--forward-to`, reporting each forward's status on stderr.
+//! `--forward-to`, reporting each forward's status on stderr. Both queues are bounded.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -41,12 +41,12 @@ pub struct Received {
 pub async fn print_events(
     out: Output,
     media: MediaBase,
-    mut incoming: mpsc::UnboundedReceiver<Received>,
-    forward: Option<mpsc::UnboundedSender<Received>>,
+    mut incoming: mpsc::Receiver<Received>,
+    forward: Option<mpsc::Sender<Received>>,
 ) {
     while let Some(received) = incoming.recv().await {
         let peer = received.peer;
-        match serde_json::from_slice::<serde_json::Value>(&received.body) {
+        match webhook::from_slice(&received.body) {
             Err(err) => out.warn(&format!("a POST from {peer} is not JSON ({err}); answered 200 anyway")),
             Ok(value) => match webhook::parse(&value, &media) {
                 Err(err) => out.warn(&format!("a POST from {peer} is not a webhook payload: {err}")),
@@ -68,19 +68,16 @@ pub async fn print_events(
                 }
             },
         }
+        // Waits while the forward queue is full: a slow target holds the printer back, which
+        // fills the listener's own queue, which answers 503 (see `listen`).
         if let Some(forward) = &forward {
-            let _ = forward.send(received);
+            let _ = forward.send(received).await;
         }
     }
 }
 
 /// Forwards each request (raw body, end-to-end headers) in arrival order and reports the status.
-pub async fn forward(
-    out: Output,
-    url: String,
-    mut queue: mpsc::UnboundedReceiver<Received>,
-    timeout: Duration,
-) {
+pub async fn forward(out: Output, url: String, mut queue: mpsc::Receiver<Received>, timeout: Duration) {
     while let Some(received) = queue.recv().await {
         let headers: Vec<(String, String)> = received
             .headers
