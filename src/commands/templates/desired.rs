@@ -1,0 +1,158 @@
+//! What `plan` and `apply` work from: the template files under the given paths (folders walked
+//! for `*.json`), read and checked before any request, and the channel's templates (all pages),
+//! planned with [`crate::template::plan`]; local validation of what would be sent comes last.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::files::{Checked, check_files};
+use crate::api::{Client, TemplateQuery};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::template::plan::{self, Action, Change};
+
+/// The files' templates, the channel's, and the plan between them.
+pub struct Planned {
+    /// Every template of the files, in file order.
+    pub rows: Vec<Checked>,
+    /// One change per (name, language), sorted by name then language.
+    pub changes: Vec<Change>,
+    /// (name, language) -> index in `rows`.
+    index: HashMap<(String, String), usize>,
+}
+
+impl Planned {
+    /// The file row of a planned (name, language), when the files hold it.
+    pub fn row(&self, name: &str, language: &str) -> Option<&Checked> {
+        self.index.get(&(name.to_owned(), language.to_owned())).map(|&i| &self.rows[i])
+    }
+}
+
+/// The problems of `rows` as "file:line: path: message" lines, at most 20 and a count.
+fn problem_lines<'a>(ctx: &Context, rows: impl IntoIterator<Item = &'a Checked>) -> Vec<String> {
+    let lines: Vec<String> = rows
+        .into_iter()
+        .flat_map(|r| r.human(&ctx.out, "ok").lines().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    let mut shown: Vec<String> = lines.iter().take(20).cloned().collect();
+    if lines.len() > 20 {
+        shown.push(format!("... and {} more", lines.len() - 20));
+    }
+    shown
+}
+
+fn with_causes(mut err: Error, causes: Vec<String>) -> Error {
+    for cause in causes {
+        err = err.with_cause(cause);
+    }
+    err
+}
+
+/// Every `*.json` file under `paths` (files as given, folders recursively), sorted per folder.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|err| {
+            Error::invalid(format!("cannot read {}", path.display()))
+                .with_cause(err)
+                .with_hint("give template files or folders that hold them (*.json, searched recursively)")
+        })?;
+        if meta.is_dir() {
+            walk(path, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let read_error = |err: std::io::Error| {
+        Error::invalid(format!("cannot read the folder {}", dir.display()))
+            .with_cause(err)
+            .with_hint("check its permissions")
+    };
+    let mut entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(read_error)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            walk(&entry, files)?;
+        } else if entry.extension().is_some_and(|e| e == "json") {
+            files.push(entry);
+        }
+    }
+    Ok(())
+}
+
+/// Reads every file; exit 3 before any request when a file cannot be read or parsed, a
+/// template has no name or language, or one (name, language) is in two places.
+pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
+    let files = collect_files(paths)?;
+    if files.is_empty() {
+        return Err(Error::invalid("no template files (*.json) under the given paths").with_hint(
+            "export the channel's templates first: `whatsapp-ctl templates export --dir templates`",
+        ));
+    }
+    let rows = check_files(&files);
+    let unusable: Vec<&Checked> = rows.iter().filter(|r| r.name.is_none() || r.language.is_none()).collect();
+    if !unusable.is_empty() {
+        let err = Error::invalid(format!(
+            "{} template file(s) cannot be planned: each template needs a name and a language; nothing was sent",
+            unusable.len()
+        ))
+        .with_hint("fix the problems above (`whatsapp-ctl templates validate FILE...` shows them all)");
+        return Err(with_causes(err, problem_lines(ctx, unusable)));
+    }
+    let mut seen: BTreeMap<(&str, &str), &str> = BTreeMap::new();
+    for row in &rows {
+        let key = (row.name.as_deref().unwrap_or(""), row.language.as_deref().unwrap_or(""));
+        if let Some(first) = seen.insert(key, &row.file) {
+            return Err(Error::invalid(format!(
+                "template {} ({}) is in two places: {first} and {}; nothing was sent",
+                key.0, key.1, row.file
+            ))
+            .with_hint("keep each name and language in one file only"));
+        }
+    }
+    Ok(rows)
+}
+
+/// Every template of the channel (all pages).
+pub async fn channel_templates(client: &Client) -> Result<Vec<Value>> {
+    let mut remote = Vec::new();
+    client.list_templates(&TemplateQuery::default(), 0, None, |page| remote.extend(page)).await?;
+    Ok(remote)
+}
+
+/// Plans the files against the channel; exit 3 (nothing sent) when a template that would be
+/// created or replaced breaks WhatsApp's rules. Unchanged templates are not re-validated.
+pub fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) -> Result<Planned> {
+    let desired: Vec<Value> = rows.iter().map(|r| r.template.clone()).collect();
+    let index = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| ((r.name.clone().unwrap_or_default(), r.language.clone().unwrap_or_default()), i))
+        .collect();
+    let planned = Planned { changes: plan::plan(&desired, remote, prune), rows, index };
+    let broken: Vec<&Checked> = planned
+        .changes
+        .iter()
+        .filter(|c| matches!(c.action, Action::Create | Action::Replace))
+        .filter_map(|c| planned.row(&c.name, &c.language))
+        .filter(|r| !r.ok)
+        .collect();
+    if !broken.is_empty() {
+        let err = Error::invalid(format!(
+            "{} template(s) to send break WhatsApp's rules; nothing was sent",
+            broken.len()
+        ))
+        .with_hint(
+            "fix the problems above (`whatsapp-ctl templates validate FILE...` checks without sending)",
+        );
+        return Err(with_causes(err, problem_lines(ctx, broken)));
+    }
+    Ok(planned)
+}
