@@ -162,7 +162,7 @@ pub async fn run(ctx: &Context, args: &ApplyArgs) -> Result<ApplyReport> {
                     (Outcome::Failed, Some(format!("not re-created: the delete failed: {err}")))
                 }
                 (None, Some(Ok(_))) => (Outcome::Done, None),
-                (None, Some(Err(err))) => (Outcome::Failed, Some(err.to_string())),
+                (None, Some(Err(err))) => (Outcome::Failed, Some(describe(&err))),
                 (None, None) => (Outcome::Failed, Some("not attempted".into())),
             },
         };
@@ -196,8 +196,26 @@ async fn delete_all(ctx: &Context, client: &Client, names: Vec<String>) -> BTree
             if let Err(err) = &outcome {
                 ctx.out.debug(1, &format!("deleting {name} failed: {err}"));
             }
-            results.insert(name, outcome.err().map(|e| e.to_string()));
+            results.insert(name, outcome.err().map(|e| describe(&e)));
         }
     }
     results
+}
+
+/// Meta's subcode for a name whose approved template was deleted less than 30 days ago.
+const NAME_LOCKED_SUBCODE: i64 = 2388023;
+
+/// The error with the API's own explanation, and what to do for a locked name.
+fn describe(err: &api::Error) -> String {
+    let Some(api_err) = err.api() else { return err.to_string() };
+    let mut text = api_err.to_string();
+    if !api_err.details.is_empty() {
+        text.push_str(&format!(" ({})", api_err.details.join("; ")));
+    }
+    if api_err.subcode == Some(NAME_LOCKED_SUBCODE) {
+        text.push_str(
+            ": an approved template of this name was deleted, so the name is locked for 30 days; submit it under a new name",
+        );
+    }
+    text
 }
