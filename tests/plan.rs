@@ -402,3 +402,32 @@ fn apply_of_20_new_templates_twice_under_30_percent_faults_leaves_exactly_those_
     sorted.sort();
     assert_eq!(sorted, names, "exactly those 20, none twice, none lost");
 }
+
+/// `whatsapp-ctl --base-url URL ARGS` in a pseudo-terminal, colour allowed (no NO_COLOR).
+fn spawn_in_terminal(env: &TestEnv, emu: &Emulator, args: &[&str]) -> rexpect::session::PtySession {
+    let mut full = vec!["--base-url", emu.base_url.as_str()];
+    full.extend_from_slice(args);
+    let mut cmd = env.cmd(&full);
+    cmd.env_remove("NO_COLOR").env(TOKEN.0, TOKEN.1).stdin(std::process::Stdio::inherit());
+    rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty")
+}
+
+#[test]
+fn apply_on_a_terminal_shows_the_plan_in_colour_and_asks_first() {
+    let env = TestEnv::new("plan-pty");
+    let emu = env.emulator(&[]);
+    let dir = write(&env.root.join("files"), "new.json", &[template("new_one", "en", "Welcome aboard.")]);
+    let apply = |keys: &str| {
+        let mut session = spawn_in_terminal(&env, &emu, &["templates", "apply", p(&dir)]);
+        session.exp_string("\x1b[32m+ create  \x1b[0m new_one (en)").expect("the plan, coloured");
+        common::pty::answer(&mut session, "Apply 1 change(s) to the channel?", keys);
+        common::pty::finish(&mut session)
+    };
+    let (code, screen) = apply("n");
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains("nothing was changed"), "{screen}");
+    assert!(writes(&emu).is_empty(), "declined: nothing sent");
+    let (code, screen) = apply("y");
+    assert_eq!(code, 0, "{screen}");
+    assert!(find(&channel(&env, &emu), "new_one", "en").is_some(), "applied after yes");
+}

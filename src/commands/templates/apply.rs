@@ -19,7 +19,7 @@ use super::submit::submit_all;
 use crate::api::{self, Client};
 use crate::commands::input;
 use crate::context::Context;
-use crate::error::{Kind, Result};
+use crate::error::{Error, Kind, Result};
 use crate::output::{Output, Report};
 use crate::template::plan::{Action, Change, Summary, summarize};
 
@@ -123,7 +123,9 @@ pub async fn run(ctx: &Context, args: &ApplyArgs) -> Result<ApplyReport> {
         ctx.out.write_stdout(&render(&ctx.out, &planned.changes, &summary));
     }
     let acting = summary.create + summary.replace + summary.delete;
-    input::confirm(&format!("Apply {acting} change(s) to the channel?"), args.yes)?;
+    if !input::confirm(&format!("Apply {acting} change(s) to the channel?"), args.yes)? {
+        return Err(Error::failed("nothing was changed"));
+    }
 
     let names: BTreeSet<&str> = planned
         .changes
