@@ -127,7 +127,11 @@ fn change(action: Action, name: &str, language: &str, remote: Option<&Value>) ->
 /// Plans one change per (name, language): `desired` are the templates of the files (already
 /// checked for duplicates), `remote` every template of the channel (all pages). Changes come
 /// sorted by name, then language.
-pub fn plan(desired: &[Value], remote: &[Value], prune: bool) -> Vec<Change> {
+pub fn plan<'a>(
+    desired: impl IntoIterator<Item = &'a Value>,
+    remote: impl IntoIterator<Item = &'a Value>,
+    prune: bool,
+) -> Vec<Change> {
     let mut local_by_name: BTreeMap<&str, BTreeMap<&str, &Value>> = BTreeMap::new();
     for template in desired {
         local_by_name.entry(text(template, "name")).or_default().insert(text(template, "language"), template);

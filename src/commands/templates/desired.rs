@@ -120,23 +120,59 @@ pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
     Ok(rows)
 }
 
-/// Every template of the channel (all pages).
+/// What the planner reads of a channel template; the rest (ids, namespace, quality, ...) is
+/// skipped while parsing, so 10,000 templates stay small in memory.
+#[derive(serde::Deserialize)]
+struct Compared {
+    #[serde(default)]
+    name: Value,
+    #[serde(default)]
+    language: Value,
+    #[serde(default)]
+    category: Value,
+    #[serde(default)]
+    status: Value,
+    #[serde(default)]
+    components: Value,
+}
+
+/// Every template of the channel (all pages), with the fields the planner compares.
 pub async fn channel_templates(client: &Client) -> Result<Vec<Value>> {
     let mut remote = Vec::new();
-    client.list_templates(&TemplateQuery::default(), 0, None, |page| remote.extend(page)).await?;
-    Ok(remote)
+    let mut failure = None;
+    client
+        .list_templates_raw(&TemplateQuery::default(), 0, None, |page| {
+            for raw in page {
+                match serde_json::from_str::<Compared>(raw.get()) {
+                    Ok(t) => remote.push(serde_json::json!({
+                        "name": t.name, "language": t.language, "category": t.category,
+                        "status": t.status, "components": t.components,
+                    })),
+                    Err(err) => {
+                        failure.get_or_insert(err);
+                    }
+                }
+            }
+        })
+        .await?;
+    match failure {
+        Some(err) => Err(Error::failed("the API sent a template listing that is not template objects")
+            .with_cause(err)
+            .with_hint("rerun with -vv to see the answer; if it persists, report it to 360dialog")),
+        None => Ok(remote),
+    }
 }
 
 /// Plans the files against the channel; exit 3 (nothing sent) when a template that would be
 /// created or replaced breaks WhatsApp's rules. Unchanged templates are not re-validated.
 pub fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) -> Result<Planned> {
-    let desired: Vec<Value> = rows.iter().map(|r| r.template.clone()).collect();
     let index = rows
         .iter()
         .enumerate()
         .map(|(i, r)| ((r.name.clone().unwrap_or_default(), r.language.clone().unwrap_or_default()), i))
         .collect();
-    let planned = Planned { changes: plan::plan(&desired, remote, prune), rows, index };
+    let planned =
+        Planned { changes: plan::plan(rows.iter().map(|r| &r.template), remote, prune), rows, index };
     let broken: Vec<&Checked> = planned
         .changes
         .iter()
