@@ -2,15 +2,16 @@
 //! for `*.json`), read and checked before any request, and the channel's templates (all pages),
 //! planned with [`crate::template::plan`]; local validation of what would be sent comes last.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::files::{Checked, check_files};
+use super::files::{Checked, check_files, parse_files};
 use crate::api::{Client, TemplateQuery};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::template;
 use crate::template::plan::{self, Action, Change};
 
 /// The files' templates, the channel's, and the plan between them.
@@ -87,7 +88,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Reads every file; exit 3 before any request when a file cannot be read or parsed, a
+/// Reads every file (WhatsApp's rules are checked later, on what would be sent); exit 3 before
+/// any request when a file cannot be read or parsed, a
 /// template has no name or language, or one (name, language) is in two places.
 pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
     let files = collect_files(paths)?;
@@ -96,7 +98,7 @@ pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
             "export the channel's templates first: `whatsapp-ctl templates export --dir templates`",
         ));
     }
-    let rows = check_files(&files);
+    let rows = parse_files(&files);
     let unusable: Vec<&Checked> = rows.iter().filter(|r| r.name.is_none() || r.language.is_none()).collect();
     if !unusable.is_empty() {
         let err = Error::invalid(format!(
@@ -164,7 +166,8 @@ pub async fn channel_templates(client: &Client) -> Result<Vec<Value>> {
 }
 
 /// Plans the files against the channel; exit 3 (nothing sent) when a template that would be
-/// created or replaced breaks WhatsApp's rules. Unchanged templates are not re-validated.
+/// created or replaced breaks WhatsApp's rules (its file is read and checked again, for the
+/// lines). Unchanged templates are not validated: old ones may predate today's rules.
 pub fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) -> Result<Planned> {
     let index = rows
         .iter()
@@ -173,13 +176,32 @@ pub fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) ->
         .collect();
     let planned =
         Planned { changes: plan::plan(rows.iter().map(|r| &r.template), remote, prune), rows, index };
-    let broken: Vec<&Checked> = planned
+    let broken_keys: BTreeSet<(&str, &str)> = planned
         .changes
         .iter()
         .filter(|c| matches!(c.action, Action::Create | Action::Replace))
-        .filter_map(|c| planned.row(&c.name, &c.language))
-        .filter(|r| !r.ok)
+        .filter(|c| {
+            planned.row(&c.name, &c.language).is_some_and(|r| !template::validate(&r.template).is_empty())
+        })
+        .map(|c| (c.name.as_str(), c.language.as_str()))
         .collect();
+    // Their files are read and checked again for the line of each problem.
+    let mut files: Vec<&str> =
+        broken_keys.iter().filter_map(|(n, l)| planned.row(n, l)).map(|r| r.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let checked = if broken_keys.is_empty() { Vec::new() } else { check_files(&files) };
+    let broken: Vec<&Checked> = checked
+        .iter()
+        .filter(|r| {
+            let key = (r.name.as_deref().unwrap_or(""), r.language.as_deref().unwrap_or(""));
+            !r.ok && broken_keys.contains(&key)
+        })
+        .collect();
+    if broken.is_empty() && !broken_keys.is_empty() {
+        return Err(Error::invalid("template files changed while they were planned; nothing was sent")
+            .with_hint("run the command again"));
+    }
     if !broken.is_empty() {
         let err = Error::invalid(format!(
             "{} template(s) to send break WhatsApp's rules; nothing was sent",
