@@ -431,3 +431,16 @@ fn apply_on_a_terminal_shows_the_plan_in_colour_and_asks_first() {
     assert_eq!(code, 0, "{screen}");
     assert!(find(&channel(&env, &emu), "new_one", "en").is_some(), "applied after yes");
 }
+
+#[test]
+fn folders_are_searched_recursively_for_json_and_folder_links_are_not_followed() {
+    let env = TestEnv::new("plan-walk");
+    let emu = env.emulator(&[]);
+    let dir = env.root.join("files");
+    write(&dir.join("a/b"), "deep.json", &[template("deep_one", "en", "Welcome aboard.")]);
+    std::fs::write(dir.join("notes.txt"), "not a template").expect("write");
+    std::os::unix::fs::symlink(&dir, dir.join("a/loop")).expect("symlink");
+    let plan = ctl(&env, &emu, &["templates", "plan", "--json", p(&dir)]).expect_code(0).json();
+    assert_eq!(plan["summary"]["create"], 1, "{plan}");
+    assert_eq!(change(&plan, "deep_one", "en")["action"], "create");
+}

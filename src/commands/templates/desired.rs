@@ -69,19 +69,24 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Walks `dir` for `*.json` files in name order; symbolic links to folders are not followed
+/// (no loops), links to files are read.
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
     let read_error = |err: std::io::Error| {
         Error::invalid(format!("cannot read the folder {}", dir.display()))
             .with_cause(err)
             .with_hint("check its permissions")
     };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(read_error)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<(PathBuf, bool)> = std::fs::read_dir(dir)
+        .map_err(read_error)?
+        .filter_map(|e| e.ok())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+        .collect();
     entries.sort();
-    for entry in entries {
-        if entry.is_dir() {
+    for (entry, is_dir) in entries {
+        if is_dir {
             walk(&entry, files)?;
-        } else if entry.extension().is_some_and(|e| e == "json") {
+        } else if entry.extension().is_some_and(|e| e == "json") && entry.is_file() {
             files.push(entry);
         }
     }
