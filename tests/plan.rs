@@ -444,3 +444,19 @@ fn folders_are_searched_recursively_for_json_and_folder_links_are_not_followed()
     assert_eq!(plan["summary"]["create"], 1, "{plan}");
     assert_eq!(change(&plan, "deep_one", "en")["action"], "create");
 }
+
+#[test]
+fn a_template_without_a_name_stops_everything_before_any_request() {
+    let env = TestEnv::new("plan-noname");
+    let emu = env.emulator(&[]);
+    let mut nameless = template("x", "en", "Welcome aboard.");
+    nameless["name"] = json!(5);
+    let file = write(&env.root.join("files"), "nameless.json", &[nameless]);
+    let run = ctl(&env, &emu, &["templates", "plan", p(&file)]).expect_code(3);
+    assert!(
+        run.stderr.contains("nameless.json: a template without a text name and language"),
+        "{}",
+        run.stderr
+    );
+    assert!(emu.requests().is_empty(), "no request: {:?}", emu.requests());
+}

@@ -35,7 +35,15 @@ impl Planned {
 fn problem_lines<'a>(ctx: &Context, rows: impl IntoIterator<Item = &'a Checked>) -> Vec<String> {
     let lines: Vec<String> = rows
         .into_iter()
-        .flat_map(|r| r.human(&ctx.out, "ok").lines().map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|r| {
+            if r.problems.is_empty() {
+                return vec![format!(
+                    "{}: a template without a text name and language cannot be planned",
+                    r.file
+                )];
+            }
+            r.human(&ctx.out, "ok").lines().map(str::to_owned).collect()
+        })
         .collect();
     let mut shown: Vec<String> = lines.iter().take(20).cloned().collect();
     if lines.len() > 20 {
@@ -94,8 +102,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// Reads every file (WhatsApp's rules are checked later, on what would be sent); exit 3 before
-/// any request when a file cannot be read or parsed, a
-/// template has no name or language, or one (name, language) is in two places.
+/// any request when a file cannot be read or parsed, a template has no name or language, or one
+/// (name, language) is in two places.
 pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
     let files = collect_files(paths)?;
     if files.is_empty() {
