@@ -48,7 +48,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, default_value_t = 3, value_name = "N")]
     pub retries: u32,
     /// No colour
-    #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set)]
+    // The empty default: clap runs a flag's implicit default ("false") through the parser too.
+    #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set, default_value = "")]
     pub no_color: bool,
 }
 

@@ -176,6 +176,11 @@ impl Output {
     pub fn paint(&self, text: &str, style: &str) -> String {
         if self.color { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_owned() }
     }
+
+    /// `text` in an ANSI style for data on stdout: only when colour is on and stdout is a terminal.
+    pub fn paint_stdout(&self, text: &str, style: &str) -> String {
+        if self.stdout_is_terminal { self.paint(text, style) } else { text.to_owned() }
+    }
 }
 
 /// Writes a JSON array to stdout item by item, so long lists stream instead of piling up.

@@ -10,6 +10,7 @@ mod buttons;
 mod components;
 mod locate;
 mod placeholders;
+pub mod plan;
 mod rules;
 #[cfg(test)]
 mod tests;

@@ -43,6 +43,8 @@ pub struct StateData {
     pub messages: Vec<SentMessage>,
     /// Customer-service windows: WhatsApp id → Unix seconds of the last inbound message.
     pub windows: BTreeMap<String, u64>,
+    /// Names whose approved template was deleted → Unix ms until which they cannot be used again.
+    pub locked_names: BTreeMap<String, u64>,
 }
 
 /// One template in one language.

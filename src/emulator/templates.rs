@@ -5,13 +5,19 @@
 //! `^[a-z0-9_]+$` or longer than 512, a category other than MARKETING / UTILITY /
 //! AUTHENTICATION (case-insensitive; stored upper-case), a missing language or one not shaped
 //! that Meta supports (`crate::template::is_known_language`), components that are not an array or lack a BODY, and a
-//! name + language that already exists (subcode 2388024). Everything else is left to review.
+//! name + language that already exists (subcode 2388024), and a name whose approved template was
+//! deleted less than 30 days ago (subcode 2388023, as Meta). Everything else is left to review,
+//! re-created names included: they start again as `submitted`.
+//!
+//! Deletion is by name and removes every language; due reviews of that name are decided first,
+//! so a template that is approved by now locks its name when deleted.
 
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 
 use super::errors::{ApiError, MetaError, invalid_parameter};
+use super::review;
 use super::state::{StateData, StoredTemplate};
 use super::store::Store;
 use super::util::{now_ms, random_alnum, rfc3339};
@@ -19,6 +25,12 @@ use crate::template::CATEGORIES;
 
 /// Longest accepted template name.
 pub const MAX_NAME_LEN: usize = 512;
+
+/// How long a deleted approved name stays locked (Meta: 30 days), in milliseconds.
+pub const NAME_LOCK_MS: u64 = 30 * 24 * 60 * 60 * 1000;
+
+/// Statuses whose deletion locks the name.
+const LOCKING_STATUSES: [&str; 2] = ["approved", "paused"];
 
 /// A stored template as the list endpoint shows it: the submitted body plus 360dialog's fields.
 pub fn render(template: &StoredTemplate, state: &StateData) -> Value {
@@ -58,6 +70,10 @@ pub fn create(store: &Store, review_delay: Duration, body: &[u8]) -> Result<Valu
         if state.templates.iter().any(|t| t.name == name && t.language == language) {
             return Err(duplicate(&name, &language));
         }
+        state.locked_names.retain(|_, until| *until > now);
+        if state.locked_names.contains_key(&name) {
+            return Err(name_locked(&name, &language));
+        }
         state.next_seq += 1;
         let template = StoredTemplate {
             id: format!("{:06}{}", state.next_seq, random_alnum(16)),
@@ -88,7 +104,13 @@ pub fn create(store: &Store, review_delay: Duration, body: &[u8]) -> Result<Valu
 
 /// Deletes every language of the template `name`.
 pub fn delete(store: &Store, name: &str) -> Result<Value, ApiError> {
+    let now = now_ms();
     store.mutate(|state| {
+        for template in state.templates.iter_mut().filter(|t| t.name == name && review::is_due(t, now)) {
+            review::decide(template, now);
+        }
+        let locks =
+            state.templates.iter().any(|t| t.name == name && LOCKING_STATUSES.contains(&t.status.as_str()));
         let before = state.templates.len();
         state.templates.retain(|t| t.name != name);
         let removed = before - state.templates.len();
@@ -97,6 +119,9 @@ pub fn delete(store: &Store, name: &str) -> Result<Value, ApiError> {
             return Err(MetaError::new(404, 100, "Invalid parameter")
                 .user("Message Template Not Found", message)
                 .into());
+        }
+        if locks {
+            state.locked_names.insert(name.to_owned(), now.saturating_add(NAME_LOCK_MS));
         }
         Ok(json!({"meta": {"success": true, "http_code": 200}, "deleted": removed}))
     })
@@ -159,5 +184,16 @@ fn duplicate(name: &str, language: &str) -> ApiError {
     MetaError::new(400, 100, "Invalid parameter")
         .subcode(2388024)
         .user("Content in This Language Already Exists", message)
+        .into()
+}
+
+/// Meta's answer to re-using the name of a deleted approved template within 30 days.
+fn name_locked(name: &str, language: &str) -> ApiError {
+    let message = format!(
+        "New {language} content can't be added to \"{name}\" while its existing content is being deleted. Try again in 4 weeks or create a message template with a new name."
+    );
+    MetaError::new(400, 100, "Invalid parameter")
+        .subcode(2388023)
+        .user("Message Template Content Is Being Deleted", message)
         .into()
 }

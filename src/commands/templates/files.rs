@@ -84,6 +84,23 @@ pub fn check_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
     rows
 }
 
+/// Reads every file without checking WhatsApp's rules (`plan` checks only what it would send):
+/// unreadable files and JSON syntax errors become problems, as in [`check_files`].
+pub fn parse_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
+    let mut rows = Vec::new();
+    for path in paths {
+        let file = path.as_ref().display().to_string();
+        let parsed = std::fs::read_to_string(path.as_ref())
+            .map_err(|err| (format!("cannot read the file: {err}"), None))
+            .and_then(|source| template::parse_source(&source).map_err(|err| (err.to_string(), err.line())));
+        match parsed {
+            Ok(templates) => rows.extend(templates.into_iter().map(|t| Checked::new(&file, t, Vec::new()))),
+            Err((message, line)) => rows.push(failed_file(&file, message, line)),
+        }
+    }
+    rows
+}
+
 fn failed_file(file: &str, message: String, line: Option<usize>) -> Checked {
     Checked {
         file: file.to_owned(),

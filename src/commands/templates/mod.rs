@@ -1,9 +1,14 @@
-//! `templates`: validate locally, submit, list, show, follow the review, delete.
+//! `templates`: validate locally, submit, list, show, follow the review, delete; export, plan and
+//! apply the templates of a channel as code.
 
+mod apply;
 mod delete;
+mod desired;
+mod export;
 mod files;
 mod list;
 mod lookup;
+mod plan;
 mod show;
 mod status;
 mod submit;
@@ -30,6 +35,12 @@ pub enum TemplatesCommand {
     Submit(submit::SubmitArgs),
     /// Delete a template (every language of the name)
     Delete(delete::DeleteArgs),
+    /// Write the channel's templates into one file per name (the format plan and submit read)
+    Export(export::ExportArgs),
+    /// Show what apply would change to make the channel match the files; never writes
+    Plan(plan::PlanArgs),
+    /// Make the channel match the template files: delete, then create (asks first)
+    Apply(apply::ApplyArgs),
 }
 
 pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
@@ -40,5 +51,8 @@ pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
         TemplatesCommand::Validate(args) => Ok(ctx.out.emit(&validate::run(&args))),
         TemplatesCommand::Submit(args) => Ok(ctx.out.emit(&submit::run(ctx, &args).await?)),
         TemplatesCommand::Delete(args) => Ok(ctx.out.emit(&delete::run(ctx, &args).await?)),
+        TemplatesCommand::Export(args) => Ok(ctx.out.emit(&export::run(ctx, &args).await?)),
+        TemplatesCommand::Plan(args) => Ok(ctx.out.emit(&plan::run(ctx, &args).await?)),
+        TemplatesCommand::Apply(args) => Ok(ctx.out.emit(&apply::run(ctx, &args).await?)),
     }
 }

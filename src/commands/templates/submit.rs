@@ -210,7 +210,7 @@ pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
     Ok(SubmitReport { rows, failure })
 }
 
-async fn submit_all(ctx: &Context, client: &Client, rows: &[Checked]) -> Vec<api::Result<Value>> {
+pub(super) async fn submit_all(ctx: &Context, client: &Client, rows: &[Checked]) -> Vec<api::Result<Value>> {
     let bar = if rows.len() < 2 {
         indicatif::ProgressBar::hidden()
     } else {

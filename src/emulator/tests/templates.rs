@@ -232,3 +232,46 @@ async fn review_rejects_invalid_format_and_promotional_utility_templates() {
     assert!(rejected["total"].as_u64().is_some_and(|n| n >= 1));
     h.finish().await;
 }
+
+#[tokio::test]
+async fn deleting_an_approved_name_locks_it_for_30_days_with_metas_error() {
+    let h = Harness::start("name_lock").await;
+    h.create("gone", "en", "Your order shipped.").await;
+    h.create("gone", "de", "Ihre Bestellung ist unterwegs.").await;
+    let (_, listed) = h.get("/v1/configs/templates").await;
+    let approved = crate::template::validate(&template_body("gone", "en", "Your order shipped.")).is_empty();
+    assert!(approved, "the test template must pass review");
+    assert_eq!(listed["waba_templates"][0]["status"], "approved");
+    assert_eq!(h.delete("/v1/configs/templates/gone").await.0, 200);
+    let (status, error) = h.create("gone", "fr", "Votre commande est partie.").await;
+    assert_eq!(status, 400, "{error}");
+    assert_eq!(error["error"]["code"], 100);
+    assert_eq!(error["error"]["error_subcode"], 2388023);
+    assert!(error["error"]["error_user_msg"].as_str().unwrap_or_default().contains("4 weeks"));
+    assert_eq!(h.create("other", "en", "Your order shipped.").await.0, 200, "other names are free");
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(&h.state).expect("state")).expect("json");
+    let until = stored["locked_names"]["gone"].as_u64().expect("lock persisted");
+    let now = crate::emulator::util::now_ms();
+    assert!(
+        until > now + crate::emulator::templates::NAME_LOCK_MS - 60_000
+            && until <= now + crate::emulator::templates::NAME_LOCK_MS
+    );
+    h.finish().await;
+}
+
+#[tokio::test]
+async fn a_deleted_rejected_name_is_free_and_its_recreation_is_reviewed_anew() {
+    let h = Harness::start("recreate").await;
+    h.create("fix_me", "en", "Use coupon SAVE10 today.").await;
+    let (_, listed) = h.get("/v1/configs/templates").await;
+    assert_eq!(listed["waba_templates"][0]["status"], "rejected", "{listed}");
+    assert_eq!(h.delete("/v1/configs/templates/fix_me").await.0, 200);
+    let (status, created) = h.create("fix_me", "en", "Your order shipped.").await;
+    assert_eq!(status, 200, "{created}");
+    assert_eq!(created["status"], "submitted");
+    let (_, listed) = h.get("/v1/configs/templates").await;
+    assert_eq!(listed["waba_templates"][0]["status"], "approved", "{listed}");
+    assert_eq!(listed["waba_templates"][0]["rejected_reason"], "NONE");
+    h.finish().await;
+}
