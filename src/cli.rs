@@ -41,11 +41,13 @@ pub struct GlobalArgs {
     /// Only errors on stderr
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Per-request timeout in seconds
-    #[arg(long, global = true, env = "WHATSAPP_CTL_TIMEOUT", default_value_t = 30.0, value_name = "SECS")]
+    /// Per-request timeout in seconds (0.1 to 3600)
+    #[arg(long, global = true, env = "WHATSAPP_CTL_TIMEOUT", default_value_t = 30.0, value_name = "SECS",
+        value_parser = commands::numbers::seconds(0.1, 3600.0))]
     pub timeout: f64,
-    /// Retries for retryable failures
-    #[arg(long, global = true, default_value_t = 3, value_name = "N")]
+    /// Retries for retryable failures (0 to 10)
+    #[arg(long, global = true, default_value_t = 3, value_name = "N",
+        value_parser = commands::numbers::count::<u32>(0..=10))]
     pub retries: u32,
     /// No colour
     #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set)]

@@ -6,11 +6,13 @@ pub mod completions;
 pub mod emulator;
 pub mod input;
 pub mod man;
+pub mod numbers;
 pub mod profiles;
 pub mod prompter;
 pub mod send;
 pub mod setup;
 pub mod templates;
+pub mod usage;
 pub mod webhook;
 
 use crate::cli::Command;

@@ -24,8 +24,9 @@ pub struct TextArgs {
     /// WhatsApp's formatting, which WhatsApp renders instead of Markdown
     #[arg(long)]
     pub markdown: bool,
-    /// The message; `-` reads it from standard input (one trailing newline dropped)
-    #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+    /// The message; `-` reads it from standard input (one trailing newline dropped); a text that
+    /// starts with - goes after `--` (`send text --to N -- "-5% today"`)
+    #[arg(value_name = "TEXT")]
     pub text: String,
 }
 

@@ -38,8 +38,8 @@ pub struct BuiltTemplate {
     /// Template name (lower case, digits, underscores)
     #[arg(long, value_name = "N", requires_all = ["category", "language", "body"])]
     pub name: Option<String>,
-    /// MARKETING, UTILITY or AUTHENTICATION
-    #[arg(long, value_name = "C")]
+    /// Category (any case)
+    #[arg(long, value_name = "C", ignore_case = true, value_parser = super::list::CATEGORIES)]
     pub category: Option<String>,
     /// Language code (en_US, de, ...)
     #[arg(long, value_name = "L")]
