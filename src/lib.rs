@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod message;
 pub mod output;
 pub mod phone;
+pub mod profile_names;
 pub mod secret;
 pub mod settings;
 pub mod split;

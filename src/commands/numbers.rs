@@ -9,23 +9,20 @@ use clap::builder::{RangedU64ValueParser, TypedValueParser};
 /// Seconds from `min` to `max` (finite, so a `Duration` can always hold them).
 pub fn seconds(min: f64, max: f64) -> impl TypedValueParser<Value = f64> {
     move |text: &str| -> Result<f64, String> {
-        let value = finite(text)?;
-        if value < min || value > max {
-            return Err(format!("{text} is out of range: give seconds from {min} to {max}"));
+        match finite(text) {
+            Some(value) if (min..=max).contains(&value) => Ok(value + 0.0),
+            _ => Err(format!("give a number of seconds from {min} to {max}")),
         }
-        // `-0` is zero.
-        Ok(value + 0.0)
     }
 }
 
 /// A share from 0 to 1 (a probability).
 pub fn fraction() -> impl TypedValueParser<Value = f64> {
     move |text: &str| -> Result<f64, String> {
-        let value = finite(text)?;
-        if !(0.0..=1.0).contains(&value) {
-            return Err(format!("{text} is out of range: give a number from 0 to 1 (e.g. 0.2)"));
+        match finite(text) {
+            Some(value) if (0.0..=1.0).contains(&value) => Ok(value + 0.0),
+            _ => Err("give a number from 0 to 1 (e.g. 0.2)".to_owned()),
         }
-        Ok(value + 0.0)
     }
 }
 
@@ -38,13 +35,9 @@ where
     RangedU64ValueParser::<T>::new().range(range)
 }
 
-/// A decimal number that is neither NaN nor infinite.
-fn finite(text: &str) -> Result<f64, String> {
-    let value: f64 = text.trim().parse().map_err(|_| format!("{text:?} is not a number"))?;
-    if !value.is_finite() {
-        return Err(format!("{text} is not a finite number"));
-    }
-    Ok(value)
+/// A decimal number that is neither NaN nor infinite (`-0` becomes zero by the callers' `+ 0.0`).
+fn finite(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|value| value.is_finite())
 }
 
 #[cfg(test)]

@@ -41,9 +41,11 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> Result<u8> {
     }
 }
 
-/// The error for a name that is in neither file.
-fn no_such_profile(name: &str) -> Error {
-    Error::failed(format!("no profile named '{name}'")).with_hint(format!(
-        "see `whatsapp-ctl profiles list`, or create it with `whatsapp-ctl auth login --profile {name}`"
-    ))
+/// The error for a name that is in neither file: the known ones, the nearest.
+fn no_such_profile(name: &str, files: &crate::config::Files) -> Error {
+    crate::profile_names::no_such_profile(
+        crate::error::Kind::Failed,
+        name,
+        &crate::profile_names::known(files),
+    )
 }

@@ -22,7 +22,7 @@ pub fn run(store: &Store, name: &str) -> Result<RemoveReport> {
         let had_config = files.config.profiles.remove(name).is_some();
         let had_key = files.credentials.profiles.remove(name).is_some();
         if !had_config && !had_key {
-            return Err(super::no_such_profile(name));
+            return Err(super::no_such_profile(name, files));
         }
         if files.config.current_profile.as_deref() == Some(name) {
             files.config.current_profile = None;

@@ -1,0 +1,230 @@
+//! Everyday conventions end to end (issue 10 and the numeric flags of issue 11): the real binary,
+//! with NO_COLOR=1 and no terminal, against an emulator process on loopback; each test asserts
+//! what the emulator received and what the user saw.
+
+mod common;
+
+use common::{EMULATOR_KEY, Emulator, Run, TestEnv, http};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const PHONE: &str = "4915123456789";
+const TOKEN: (&str, &str) = ("WHATSAPP_CTL_TOKEN", EMULATOR_KEY);
+
+/// Runs against `emu` with its key in the environment.
+fn on(env: &TestEnv, emu: &Emulator, args: &[&str]) -> Run {
+    let mut full = vec!["--base-url", emu.base_url.as_str()];
+    full.extend_from_slice(args);
+    env.run(&full, &[TOKEN])
+}
+
+/// The messages the emulator stored, in order.
+fn stored_messages(emu: &Emulator) -> Vec<Value> {
+    let (_, body) = http("GET", &format!("{}/_emulator/messages", emu.base_url), None);
+    let stored: Value = serde_json::from_str(&body).expect("messages JSON");
+    stored.as_array().cloned().or_else(|| stored["messages"].as_array().cloned()).expect("message list")
+}
+
+/// The JSON error object a `--json` run wrote on stderr.
+fn json_error(run: &Run) -> Value {
+    assert!(run.stdout.is_empty(), "stdout must stay empty on failure: {run:#?}");
+    serde_json::from_str(run.stderr.trim()).unwrap_or_else(|e| panic!("stderr is not JSON ({e}): {run:#?}"))
+}
+
+#[test]
+fn point_2_a_mistyped_flag_is_never_sent_and_a_leading_dash_text_goes_after_double_dash_or_stdin() {
+    let env = TestEnv::new("conv-hyphen");
+    let emu = env.emulator(&[]);
+    env.run(&["--base-url", &emu.base_url, "emulator", "inbound", "--from", PHONE, "--text", "hi"], &[TOKEN])
+        .expect_code(0);
+    let before = stored_messages(&emu).len();
+    let slip = on(&env, &emu, &["send", "text", "--to", PHONE, "--markdwn"]).expect_code(2);
+    assert!(slip.stderr.contains("'--markdwn'"), "{}", slip.stderr);
+    assert!(slip.stderr.contains("--markdown"), "clap suggests the flag: {}", slip.stderr);
+    assert_eq!(stored_messages(&emu).len(), before, "nothing was sent");
+    assert!(!emu.requests().iter().any(|r| r["method"] == "POST"), "no send reached the emulator");
+    let sort = on(&env, &emu, &["templates", "list", "--sort", "-name"]).expect_code(2);
+    assert!(sort.stdout.is_empty(), "{sort:?}");
+
+    on(&env, &emu, &["send", "text", "--to", PHONE, "--", "-5% today only"]).expect_code(0);
+    let piped = env.run_with_stdin(
+        &["--base-url", &emu.base_url, "send", "text", "--to", PHONE, "-"],
+        "--markdwn is a word here\n",
+        &[TOKEN],
+    );
+    piped.expect_code(0);
+    let bodies: Vec<Value> = emu
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "POST" && r["path"] == "/messages")
+        .map(|r| r["body"]["text"]["body"].clone())
+        .collect();
+    assert_eq!(bodies, ["-5% today only", "--markdwn is a word here"]);
+    on(&env, &emu, &["templates", "list", "--sort=-name"]).expect_code(0);
+}
+
+#[test]
+fn point_4_errors_lead_somewhere_profiles_closed_sets_timeouts_and_json_usage_errors() {
+    let env = TestEnv::new("conv-errors");
+    for profile in ["shop", "support"] {
+        env.run_with_stdin(
+            &["auth", "login", "--token-stdin", "--no-verify", "--profile", profile],
+            "key-12345678",
+            &[],
+        )
+        .expect_code(0);
+    }
+    let typo = env.run(&["--profile", "shpo", "templates", "list"], &[]).expect_code(2);
+    assert!(typo.stderr.contains("error: no profile named 'shpo'"), "{}", typo.stderr);
+    assert!(typo.stderr.contains("known profiles: shop, support"), "{}", typo.stderr);
+    assert!(typo.stderr.contains("did you mean shop?"), "{}", typo.stderr);
+    let from_env = env.run(&["auth", "token"], &[("WHATSAPP_CTL_PROFILE", "suport")]).expect_code(2);
+    assert!(from_env.stderr.contains("did you mean support?"), "{}", from_env.stderr);
+
+    let emu = env.emulator(&[]);
+    for (flag, bad, valid) in [
+        ("--status", "aproved", "approved"),
+        ("--category", "utlity", "UTILITY"),
+        ("--sort", "color", "language"),
+    ] {
+        let run = on(&env, &emu, &["templates", "list", flag, bad]).expect_code(2);
+        assert!(run.stderr.contains(&format!("invalid value '{bad}' for '{flag}")), "{}", run.stderr);
+        assert!(run.stderr.contains(valid), "names the valid values: {}", run.stderr);
+        assert!(!run.stderr.contains("No templates match"), "{}", run.stderr);
+    }
+    assert!(emu.requests().is_empty(), "no request for a usage error: {:?}", emu.requests());
+    on(&env, &emu, &["templates", "list", "--status", "APPROVED", "--category", "utility"]).expect_code(0);
+
+    for bad in ["0", "-1", "nan", "NaN", "inf", "abc"] {
+        let run = on(&env, &emu, &[&format!("--timeout={bad}"), "templates", "list"]).expect_code(2);
+        assert!(run.stderr.contains("for '--timeout <SECS>'"), "{}", run.stderr);
+        let from_env = env.run(&["--emulator", "templates", "list"], &[("WHATSAPP_CTL_TIMEOUT", bad)]);
+        from_env.expect_code(2);
+    }
+
+    let clap_error = on(&env, &emu, &["--json", "templates", "list", "--status", "aproved"]).expect_code(2);
+    let error = json_error(&clap_error);
+    assert_eq!(error["error"]["kind"], "usage");
+    assert!(error["error"]["message"].as_str().is_some_and(|m| m.contains("--status")), "{error}");
+    assert!(error.to_string().contains("approved"), "{error}");
+    let unknown_flag = on(&env, &emu, &["send", "text", "--json", "--to", PHONE, "--markdwn"]).expect_code(2);
+    assert_eq!(json_error(&unknown_flag)["error"]["kind"], "usage");
+    let profile = env.run(&["--json", "--profile", "shpo", "templates", "list"], &[]).expect_code(2);
+    assert!(json_error(&profile)["error"]["hint"].as_str().is_some_and(|h| h.contains("shop")));
+    env.run(&["--json", "templates", "list", "--help"], &[]).expect_code(0);
+}
+
+/// Odd spellings of numbers: NaN, infinities, negative zero, the largest and a subnormal double,
+/// huge and negative values, and arbitrary doubles and integers.
+fn odd_number() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "nan",
+            "NaN",
+            "-nan",
+            "inf",
+            "-inf",
+            "infinity",
+            "+inf",
+            "-0",
+            "0",
+            "-0.0",
+            "1e308",
+            "-1e308",
+            "1e309",
+            "1e-320",
+            "4.9e-324",
+            "18446744073709551616",
+            "-1",
+            "0.05",
+            "1",
+            "2.5",
+            "65536",
+            "",
+        ])
+        .prop_map(str::to_owned),
+        any::<f64>().prop_map(|f| f.to_string()),
+        any::<f64>().prop_map(|f| format!("{f:e}")),
+        any::<i64>().prop_map(|n| n.to_string()),
+    ]
+}
+
+/// Exit code of a server command: 0 once it prints its banner on stdout (then it is stopped),
+/// else whatever it exited with.
+fn server_exit_code(mut cmd: std::process::Command) -> i32 {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().expect("spawn");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+    if !line.is_empty() {
+        let _ = child.kill();
+        let _ = child.wait();
+        return 0;
+    }
+    child.wait().expect("wait").code().unwrap_or(-1)
+}
+
+#[test]
+fn issue_11_every_numeric_flag_takes_odd_numbers_with_exit_0_or_2_never_a_panic() {
+    let env = TestEnv::new("conv-numbers");
+    let emu = env.emulator(&[]);
+    let file = format!("{}/examples/templates/order_update.json", env!("CARGO_MANIFEST_DIR"));
+    on(&env, &emu, &["templates", "submit", &file]).expect_code(0);
+    let client_flags: [(&str, &[&str]); 5] = [
+        ("--timeout", &["templates", "list", "--json"]),
+        ("--retries", &["templates", "list", "--json"]),
+        ("--limit", &["templates", "list", "--json"]),
+        ("--offset", &["templates", "list", "--json"]),
+        ("--wait-timeout", &["templates", "status", "order_update", "--wait"]),
+    ];
+    let server_flags = ["--review-delay", "--fault-rate", "--latency", "--page-cap", "--port"];
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 24,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    });
+    let result = runner.run(&odd_number(), |value| {
+        for (flag, command) in client_flags {
+            let mut args = vec!["--base-url", emu.base_url.as_str()];
+            args.extend_from_slice(command);
+            let given = format!("{flag}={value}");
+            args.push(&given);
+            let run = env.run(&args, &[TOKEN]);
+            prop_assert!(run.code == 0 || run.code == 2, "{given}: {run:#?}");
+            if run.code == 2 {
+                prop_assert!(run.stderr.contains(flag), "{given} names the flag: {}", run.stderr);
+            }
+        }
+        for flag in server_flags {
+            let given = format!("{flag}={value}");
+            let code = server_exit_code(env.cmd(&["emulator", "start", "--port=0", &given]));
+            prop_assert!(code == 0 || code == 2, "emulator start {given}: exit {code}");
+        }
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    for value in ["inf", "1e308", "nan"] {
+        let given = format!("--wait-timeout={value}");
+        let run = on(&env, &emu, &["templates", "status", "order_update", "--wait", &given]).expect_code(2);
+        assert!(run.stderr.contains("give a number of seconds from 0 to 604800"), "{}", run.stderr);
+        let run = env.run(&["emulator", "start", &format!("--review-delay={value}")], &[]).expect_code(2);
+        assert!(run.stderr.contains("--review-delay"), "{}", run.stderr);
+    }
+
+    for setting in [
+        r#"{"review_delay_secs":1e308}"#,
+        r#"{"review_delay_secs":-1}"#,
+        r#"{"latency_ms":18446744073709551615}"#,
+        r#"{"fault_rate":2}"#,
+        r#"{"page_cap":0}"#,
+    ] {
+        let (status, body) = http("POST", &format!("{}/_emulator/settings", emu.base_url), Some(setting));
+        assert_eq!(status, 400, "{setting}: {body}");
+    }
+    let (status, _) = http("GET", &format!("{}/_emulator/settings", emu.base_url), None);
+    assert_eq!(status, 200, "the emulator still answers");
+}
