@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::pty::{self, answer, finish};
 use common::{EMULATOR_KEY, Emulator, Run, TestEnv, http};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -227,4 +228,73 @@ fn issue_11_every_numeric_flag_takes_odd_numbers_with_exit_0_or_2_never_a_panic(
     }
     let (status, _) = http("GET", &format!("{}/_emulator/settings", emu.base_url), None);
     assert_eq!(status, 200, "the emulator still answers");
+}
+
+/// `examples/templates/NAME.json`.
+fn example(name: &str) -> String {
+    format!("{}/examples/templates/{name}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn point_5_safe_by_default_remove_confirms_dry_run_shows_the_body_submit_summarises() {
+    let env = TestEnv::new("conv-safe");
+    env.run_with_stdin(
+        &["auth", "login", "--token-stdin", "--no-verify", "--profile", "shop"],
+        "key-12345678",
+        &[],
+    )
+    .expect_code(0);
+    let refused = env.run(&["profiles", "remove", "shop"], &[]).expect_code(2);
+    assert!(refused.stderr.contains("needs confirmation"), "{}", refused.stderr);
+    assert!(refused.stderr.contains("--yes"), "{}", refused.stderr);
+    assert!(
+        env.read_config("credentials.toml").is_some_and(|c| c.contains("shop")),
+        "the key is still there"
+    );
+    let listed = env.run(&["profiles", "list", "--json"], &[]).expect_code(0);
+    assert!(listed.stdout.contains("shop"), "{listed:?}");
+    let mut session = pty::spawn(&env, &["profiles", "remove", "shop"]);
+    answer(&mut session, "Remove profile 'shop' and its stored key?", "n");
+    let (code, screen) = finish(&mut session);
+    assert_eq!(code, 1, "{screen}");
+    assert!(screen.contains("nothing was removed"), "{screen}");
+    assert!(env.read_config("credentials.toml").is_some_and(|c| c.contains("shop")));
+    env.run(&["profiles", "remove", "shop", "--yes"], &[]).expect_code(0);
+    assert!(!env.read_config("credentials.toml").unwrap_or_default().contains("shop"));
+
+    let emu = env.emulator(&[]);
+    let files = [example("order_update"), example("login_code")];
+    let dry = on(&env, &emu, &["templates", "submit", "--dry-run", &files[0], &files[1]]).expect_code(0);
+    assert!(emu.requests().is_empty(), "a dry run sends nothing: {:?}", emu.requests());
+    let printed: Vec<Value> =
+        dry.stdout.lines().map(|line| serde_json::from_str(line).expect("one JSON body per line")).collect();
+    let written: Vec<Value> = files
+        .iter()
+        .map(|f| serde_json::from_str(&std::fs::read_to_string(f).expect("read")).expect("json"))
+        .collect();
+    assert_eq!(printed, written, "the exact bodies: {}", dry.stdout);
+    let dry_json =
+        on(&env, &emu, &["--json", "templates", "submit", "--dry-run", &files[0]]).expect_code(0).json();
+    assert_eq!(dry_json[0]["body"], written[0]);
+    assert_eq!(dry_json[0]["status"], "dry-run");
+
+    on(&env, &emu, &["templates", "submit", &files[0]]).expect_code(0);
+    let spring = example("spring_sale");
+    let mixed = on(&env, &emu, &["templates", "submit", &files[0], &files[1], &spring]).expect_code(1);
+    assert!(mixed.stderr.trim_end().ends_with("2 submitted, 1 failed"), "{}", mixed.stderr);
+    let posted: Vec<Value> = emu
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] == "POST")
+        .map(|r| r["body"]["name"].clone())
+        .collect();
+    assert_eq!(posted.iter().filter(|n| *n == "order_update").count(), 2, "{posted:?}");
+    let all_failed = on(&env, &emu, &["templates", "submit", &files[0], &files[1]]).expect_code(1);
+    assert!(
+        all_failed.stderr.contains("error: no template was submitted (0 submitted, 2 failed)"),
+        "{}",
+        all_failed.stderr
+    );
+    let single = on(&env, &emu, &["templates", "submit", &spring]).expect_code(1);
+    assert!(single.stderr.contains("no template was submitted (0 submitted, 1 failed)"), "{}", single.stderr);
 }

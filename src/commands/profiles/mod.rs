@@ -21,11 +21,14 @@ pub enum ProfilesCommand {
         #[arg(add = ArgValueCandidates::new(completions::profile_names))]
         name: String,
     },
-    /// Remove a profile and its stored key
+    /// Remove a profile and its stored key (asks first on a terminal; --yes without one)
     Remove {
         /// Profile name
         #[arg(add = ArgValueCandidates::new(completions::profile_names))]
         name: String,
+        /// Remove without asking
+        #[arg(long, short)]
+        yes: bool,
     },
 }
 
@@ -37,7 +40,7 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> Result<u8> {
     match command {
         ProfilesCommand::List => Ok(ctx.out.emit(&list::run(&store)?)),
         ProfilesCommand::Use { name } => Ok(ctx.out.emit(&select::run(&store, &name)?)),
-        ProfilesCommand::Remove { name } => Ok(ctx.out.emit(&remove::run(&store, &name)?)),
+        ProfilesCommand::Remove { name, yes } => Ok(ctx.out.emit(&remove::run(&store, &name, yes)?)),
     }
 }
 
