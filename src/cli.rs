@@ -20,6 +20,7 @@ pub struct Cli {
 
 /// Flags every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile in the config store [default: the one chosen by `profiles use`, else `default`]
     #[arg(long, global = true, env = "WHATSAPP_CTL_PROFILE", value_name = "NAME",

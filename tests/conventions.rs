@@ -298,3 +298,25 @@ fn point_5_safe_by_default_remove_confirms_dry_run_shows_the_body_submit_summari
     let single = on(&env, &emu, &["templates", "submit", &spring]).expect_code(1);
     assert!(single.stderr.contains("no template was submitted (0 submitted, 1 failed)"), "{}", single.stderr);
 }
+
+#[test]
+fn point_7_help_puts_global_options_apart_and_ends_with_examples() {
+    let env = TestEnv::new("conv-help");
+    for command in [&["templates", "submit"][..], &["send", "text"], &["channel", "check"], &["setup"]] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = env.run(&args, &[]).expect_code(0).stdout;
+        let (own, global) = help.split_once("\nGlobal options:\n").unwrap_or_else(|| panic!("{help}"));
+        assert!(!own.contains("--timeout") && !own.contains("--profile"), "global flags apart: {help}");
+        assert!(global.contains("--timeout <SECS>") && global.contains("--json"), "{help}");
+        let examples = global.split_once("\nExamples:\n").map(|(_, e)| e).unwrap_or_else(|| panic!("{help}"));
+        let joined = command.join(" ");
+        assert!(examples.lines().any(|l| l.contains(&format!("whatsapp-ctl {joined}"))), "{help}");
+        let short = env.run(&[&command[..], &["-h"]].concat(), &[]).expect_code(0).stdout;
+        assert!(short.contains("Examples:"), "-h shows them too: {short}");
+    }
+    let top = env.run(&["--help"], &[]).expect_code(0).stdout;
+    assert!(top.contains("\nGlobal options:\n"), "{top}");
+    let man = env.run(&["man"], &[]).expect_code(0).stdout;
+    assert!(man.contains(".SH \"GLOBAL OPTIONS\""), "the man page has the heading too");
+}

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod channel;
 pub mod completions;
 pub mod emulator;
+pub mod help;
 pub mod input;
 pub mod man;
 pub mod numbers;

@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::Result;
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::CHANNEL_CHECK)]
 pub struct CheckArgs {
     /// The webhook URL the channel should have; fails when another one (or none) is registered
     #[arg(long, value_name = "URL")]

@@ -14,6 +14,7 @@ use crate::split::{TEXT_LIMIT, split};
 use crate::{markdown, message};
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::SEND_TEXT)]
 pub struct TextArgs {
     #[command(flatten)]
     pub recipient: Recipient,

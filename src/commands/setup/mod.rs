@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::settings;
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::SETUP)]
 pub struct SetupArgs {
     /// API flavour of the channel [default: the profile's, else cloud]
     #[arg(long, value_parser = crate::cli::flavour_parser(), value_name = "API")]

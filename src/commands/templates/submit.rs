@@ -21,6 +21,7 @@ use crate::output::{Output, Report};
 const CONCURRENCY: usize = 4;
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::SUBMIT)]
 pub struct SubmitArgs {
     /// Template files: JSON bodies as the API takes them, one object or an array each
     #[arg(value_name = "FILE", required_unless_present = "name", conflicts_with = "name")]
