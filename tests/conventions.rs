@@ -312,7 +312,7 @@ fn point_7_help_puts_global_options_apart_and_ends_with_examples() {
         let examples = global.split_once("\nExamples:\n").map(|(_, e)| e).unwrap_or_else(|| panic!("{help}"));
         let joined = command.join(" ");
         assert!(examples.lines().any(|l| l.contains(&format!("whatsapp-ctl {joined}"))), "{help}");
-        let short = env.run(&[&command[..], &["-h"]].concat(), &[]).expect_code(0).stdout;
+        let short = env.run(&[command, &["-h"]].concat(), &[]).expect_code(0).stdout;
         assert!(short.contains("Examples:"), "-h shows them too: {short}");
     }
     let top = env.run(&["--help"], &[]).expect_code(0).stdout;
