@@ -320,3 +320,19 @@ fn point_7_help_puts_global_options_apart_and_ends_with_examples() {
     let man = env.run(&["man"], &[]).expect_code(0).stdout;
     assert!(man.contains(".SH \"GLOBAL OPTIONS\""), "the man page has the heading too");
 }
+
+#[test]
+fn point_8_webhook_parse_on_a_terminal_says_it_waits_for_standard_input() {
+    let env = TestEnv::new("conv-parse");
+    let mut session = pty::spawn(&env, &["webhook", "parse"]);
+    let payload = r#"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550001111","phone_number_id":"2"},"contacts":[{"profile":{"name":"Ana"},"wa_id":"4915123456789"}],"messages":[{"from":"4915123456789","id":"wamid.X","timestamp":"1700000000","type":"text","text":{"body":"hello"}}]}}]}]}"#;
+    answer(&mut session, "waiting for a webhook payload on standard input", &format!("{payload}\n"));
+    session.send("\x04").expect("Ctrl-D");
+    session.flush().expect("flush");
+    let (code, screen) = finish(&mut session);
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("hello"), "the payload was parsed: {screen}");
+
+    let piped = env.run_with_stdin(&["webhook", "parse"], payload, &[]).expect_code(0);
+    assert!(!piped.stderr.contains("waiting"), "no notice when something is piped: {}", piped.stderr);
+}
