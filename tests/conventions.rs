@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::pty::{self, answer, finish};
+use common::pty::{self, ESCAPE, answer, finish};
 use common::{EMULATOR_KEY, Emulator, Run, TestEnv, http};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -335,4 +335,71 @@ fn point_8_webhook_parse_on_a_terminal_says_it_waits_for_standard_input() {
 
     let piped = env.run_with_stdin(&["webhook", "parse"], payload, &[]).expect_code(0);
     assert!(!piped.stderr.contains("waiting"), "no notice when something is piped: {}", piped.stderr);
+}
+
+/// The webhook the emulator has registered now.
+fn registered_webhook(emu: &Emulator) -> Value {
+    let url = format!("{}/v1/configs/webhook", emu.base_url);
+    let (status, text) = common::http_with_headers("GET", &url, None, &[("D360-API-KEY", EMULATOR_KEY)]);
+    assert_eq!(status, 200, "{text}");
+    serde_json::from_str(&text).expect("webhook JSON")
+}
+
+#[test]
+fn point_6_the_wizard_owns_up_to_a_changed_webhook_and_names_the_keys_real_source() {
+    let env = TestEnv::new("conv-wizard");
+    let emu = env.emulator(&[]);
+    let old = "http://127.0.0.1:9/old";
+    let new = "http://127.0.0.1:9/new";
+    let url = format!("{}/v1/configs/webhook", emu.base_url);
+    let body = format!(r#"{{"url":"{old}"}}"#);
+    let (status, text) =
+        common::http_with_headers("POST", &url, Some(&body), &[("D360-API-KEY", EMULATOR_KEY)]);
+    assert!(status < 300, "{text}");
+
+    let mut session = pty::spawn(&env, &["setup", "--base-url", &emu.base_url]);
+    answer(&mut session, "Profile name", "\r");
+    answer(&mut session, "API flavour", "\r");
+    answer(&mut session, "API key", &format!("{EMULATOR_KEY}\r"));
+    answer(&mut session, "Webhook URL", &format!("{new}\r"));
+    let checklist = session.exp_string("Test recipient").expect("the checklist, then the next question");
+    assert!(checklist.contains("from the hidden prompt"), "the checklist names the prompt: {checklist}");
+    assert!(!checklist.contains("the command line"), "{checklist}");
+    answer(&mut session, "(Enter to skip): ", ESCAPE);
+    let (code, screen) = finish(&mut session);
+    assert_eq!(code, 130, "{screen}");
+    assert!(
+        screen.contains(&format!("the webhook at 360dialog was changed to {new} (it was {old} before)")),
+        "{screen}"
+    );
+    assert!(!screen.contains("nothing was written"), "{screen}");
+    assert!(screen.contains(&format!("channel activate --webhook-url {old}")), "how to undo: {screen}");
+    assert_eq!(registered_webhook(&emu)["url"], new);
+    assert!(env.read_config("config.toml").is_none(), "no profile was saved");
+
+    let flags_only = env.run_with_stdin(
+        &["setup", "--base-url", &emu.base_url, "--token-stdin", "--webhook-url", old, "--no-test", "--yes"],
+        EMULATOR_KEY,
+        &[],
+    );
+    let flags_only = flags_only.expect_code(0);
+    assert!(flags_only.stderr.contains("from standard input (--token-stdin)"), "{}", flags_only.stderr);
+
+    let mut session = pty::spawn(&env, &["setup", "--base-url", &emu.base_url]);
+    answer(&mut session, "Profile name", "\r");
+    answer(&mut session, "API flavour", "\r");
+    answer(&mut session, "Enter keeps", "\r");
+    answer(&mut session, "Webhook URL", &format!("{new}\r"));
+    let checklist = session.exp_string("Test recipient").expect("the checklist, then the next question");
+    assert!(checklist.contains("from the stored key (credentials.toml)"), "{checklist}");
+    answer(&mut session, "(Enter to skip): ", "-\r");
+    answer(&mut session, "Save profile 'default'", "n");
+    let (code, screen) = finish(&mut session);
+    assert_eq!(code, 1, "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "setup cancelled: no profile was saved, but the webhook at 360dialog was changed to {new} (it was {old} before)"
+        )),
+        "{screen}"
+    );
 }
