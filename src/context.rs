@@ -27,7 +27,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs, inputs: Inputs) -> Self {
-        let out = Output::new(global.json, global.quiet, global.verbose, global.no_color);
+        let out = Output::new(global.json, global.quiet, global.verbose, global.colour_off());
         Self { global, inputs, out, emulator: OnceCell::new(), permissions_checked: std::sync::Once::new() }
     }
 

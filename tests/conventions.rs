@@ -403,3 +403,35 @@ fn point_6_the_wizard_owns_up_to_a_changed_webhook_and_names_the_keys_real_sourc
         "{screen}"
     );
 }
+
+#[test]
+fn point_1_environment_booleans_colour_off_on_a_terminal_and_empty_values_are_unset() {
+    let env = TestEnv::new("conv-env");
+    let screen = |no_color: Option<&str>| {
+        let mut cmd = env.cmd(&["--emulator", "templates", "show", "nope"]);
+        cmd.stdin(std::process::Stdio::inherit());
+        match no_color {
+            Some(value) => cmd.env("NO_COLOR", value),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        let mut session = rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty");
+        finish(&mut session)
+    };
+    for value in ["1", "true", "yes", "0"] {
+        let (code, text) = screen(Some(value));
+        assert_ne!(code, 0, "{text}");
+        assert!(text.contains("error:") && !text.contains('\x1b'), "NO_COLOR={value}: {text:?}");
+    }
+    for unset in [None, Some("")] {
+        let (_, text) = screen(unset);
+        assert!(text.contains("\x1b["), "colour is on on a terminal when NO_COLOR is {unset:?}: {text:?}");
+    }
+    for value in ["1", "TRUE", "Yes", "on"] {
+        env.run(&["templates", "list", "--json"], &[("WHATSAPP_CTL_EMULATOR", value)]).expect_code(0);
+    }
+    for value in ["0", "false", "NO", "off", ""] {
+        env.run(&["templates", "list"], &[("WHATSAPP_CTL_EMULATOR", value)]).expect_code(4);
+    }
+    let odd = env.run(&["templates", "list"], &[("WHATSAPP_CTL_EMULATOR", "maybe")]).expect_code(2);
+    assert!(odd.stderr.contains("--emulator"), "{}", odd.stderr);
+}
