@@ -46,9 +46,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "WHATSAPP_CTL_TIMEOUT", default_value_t = 30.0, value_name = "SECS",
         value_parser = commands::numbers::seconds(0.1, 3600.0))]
     pub timeout: f64,
-    /// Retries for retryable failures (0 to 10)
+    /// Retries for retryable failures (0 to 100)
     #[arg(long, global = true, default_value_t = 3, value_name = "N",
-        value_parser = commands::numbers::count::<u32>(0..=10))]
+        value_parser = commands::numbers::count::<u32>(0..=100))]
     pub retries: u32,
     /// No colour; so does NO_COLOR set to any non-empty value [env: NO_COLOR]
     #[arg(long, global = true)]
