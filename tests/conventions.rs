@@ -46,6 +46,7 @@ fn point_2_a_mistyped_flag_is_never_sent_and_a_leading_dash_text_goes_after_doub
     assert!(!emu.requests().iter().any(|r| r["method"] == "POST"), "no send reached the emulator");
     let sort = on(&env, &emu, &["templates", "list", "--sort", "-name"]).expect_code(2);
     assert!(sort.stdout.is_empty(), "{sort:?}");
+    assert!(sort.stderr.contains("'--sort=-name'"), "the tip shows how: {}", sort.stderr);
 
     on(&env, &emu, &["send", "text", "--to", PHONE, "--", "-5% today only"]).expect_code(0);
     let piped = env.run_with_stdin(

@@ -3,19 +3,33 @@
 
 use std::ffi::OsString;
 
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::error::Error;
 use crate::output::Output;
 
 /// Reports a parse failure and returns the exit code (help and version exit 0 as usual).
-pub fn report(err: clap::Error, args: &[OsString]) -> u8 {
+pub fn report(mut err: clap::Error, args: &[OsString]) -> u8 {
+    if let Some(tip) = descending_sort_tip(args) {
+        let _ = err.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+    }
     let wants_json = args.iter().skip(1).take_while(|a| *a != "--").any(|a| a == "--json");
     if !wants_json || matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
         err.exit();
     }
     Output::new(true, false, 0, true).error(&to_error(&err));
     crate::error::Kind::Usage.exit_code()
+}
+
+/// `--sort -name` reads `-name` as flags: the tip says to write `--sort=-name`.
+fn descending_sort_tip(args: &[OsString]) -> Option<String> {
+    let args: Vec<&str> = args.iter().take_while(|a| *a != "--").filter_map(|a| a.to_str()).collect();
+    args.windows(2).find_map(|pair| match pair {
+        ["--sort", value] if value.starts_with('-') && !value.starts_with("--") => {
+            Some(format!("to sort descending, write the value with '=': '--sort={value}'"))
+        }
+        _ => None,
+    })
 }
 
 /// clap's text as message, causes and hint: "error: X" / detail lines / "For more information ...".
@@ -48,5 +62,21 @@ mod tests {
         let error = to_error(&err);
         assert!(error.message.starts_with("invalid value 'aproved' for '--status"), "{}", error.message);
         assert!(error.causes.iter().any(|c| c.contains("approved")), "{:?}", error.causes);
+    }
+
+    #[test]
+    fn a_descending_sort_without_equals_gets_a_tip() {
+        let args: Vec<OsString> =
+            ["whatsapp-ctl", "templates", "list", "--sort", "-name"].iter().map(OsString::from).collect();
+        assert_eq!(
+            descending_sort_tip(&args).as_deref(),
+            Some("to sort descending, write the value with '=': '--sort=-name'")
+        );
+        let Some(mut err) = crate::cli::Cli::command().try_get_matches_from(&args).err() else {
+            panic!("`--sort -name` parsed")
+        };
+        let tip = descending_sort_tip(&args).unwrap_or_default();
+        let _ = err.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+        assert!(to_error(&err).causes.iter().any(|c| c.contains("'--sort=-name'")), "{err}");
     }
 }
