@@ -181,7 +181,8 @@ fn issue_11_every_numeric_flag_takes_odd_numbers_with_exit_0_or_2_never_a_panic(
         ("--offset", &["templates", "list", "--json"]),
         ("--wait-timeout", &["templates", "status", "order_update", "--wait"]),
     ];
-    let server_flags = ["--review-delay", "--fault-rate", "--latency", "--page-cap", "--port"];
+    // `--port` is clap's own u16 parser (and a free port cannot be promised), so it is left out.
+    let server_flags = ["--review-delay", "--fault-rate", "--latency", "--page-cap"];
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
         cases: 24,
         failure_persistence: None,
