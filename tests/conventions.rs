@@ -82,6 +82,10 @@ fn point_4_errors_lead_somewhere_profiles_closed_sets_timeouts_and_json_usage_er
     assert!(typo.stderr.contains("did you mean shop?"), "{}", typo.stderr);
     let from_env = env.run(&["auth", "token"], &[("WHATSAPP_CTL_PROFILE", "suport")]).expect_code(2);
     assert!(from_env.stderr.contains("did you mean support?"), "{}", from_env.stderr);
+    for command in [&["auth", "status"][..], &["channel", "check"], &["send", "text", "--to", PHONE, "hi"]] {
+        let run = env.run(&[&["--profile", "shpo"], command].concat(), &[]).expect_code(2);
+        assert!(run.stderr.contains("did you mean shop?"), "{command:?}: {}", run.stderr);
+    }
 
     let emu = env.emulator(&[]);
     for (flag, bad, valid) in [

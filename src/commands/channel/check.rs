@@ -22,6 +22,9 @@ pub struct CheckArgs {
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ChecksView> {
     let settings = ctx.settings().await?;
+    if settings.token.is_none() {
+        ctx.refuse_unknown_profile(&settings)?;
+    }
     // No client when there is no key or base URL: the `config` check then says why.
     let client = ctx.client_with(&settings).ok();
     let options = CheckOptions::new(args.webhook_url.clone(), ctx.request_timeout());
