@@ -1,6 +1,7 @@
-//! Everyday conventions end to end (issue 10 and the numeric flags of issue 11): the real binary,
-//! with NO_COLOR=1 and no terminal, against an emulator process on loopback; each test asserts
-//! what the emulator received and what the user saw.
+//! Everyday conventions end to end (issue 10 and the numeric flags of issue 11), one test per
+//! point: the real binary, with NO_COLOR=1 and no terminal (a pseudo-terminal where the point is
+//! about terminals), against an emulator process on loopback; each test asserts what the emulator
+//! received and what the user saw.
 
 mod common;
 
