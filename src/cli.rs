@@ -20,6 +20,7 @@ pub struct Cli {
 
 /// Flags every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile in the config store [default: the one chosen by `profiles use`, else `default`]
     #[arg(long, global = true, env = "WHATSAPP_CTL_PROFILE", value_name = "NAME",
@@ -33,7 +34,7 @@ pub struct GlobalArgs {
     pub json: bool,
     /// Run against the embedded 360dialog emulator (no key needed, no profile read or written)
     #[arg(long, global = true, env = "WHATSAPP_CTL_EMULATOR",
-        value_parser = clap::builder::BoolishValueParser::new())]
+        value_parser = environment_boolean)]
     pub emulator: bool,
     /// More detail on stderr (-vv shows request and response bodies; never the key)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
@@ -41,21 +42,37 @@ pub struct GlobalArgs {
     /// Only errors on stderr
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// Per-request timeout in seconds
-    #[arg(long, global = true, env = "WHATSAPP_CTL_TIMEOUT", default_value_t = 30.0, value_name = "SECS")]
+    /// Per-request timeout in seconds (0.1 to 3600)
+    #[arg(long, global = true, env = "WHATSAPP_CTL_TIMEOUT", default_value_t = 30.0, value_name = "SECS",
+        value_parser = commands::numbers::seconds(0.1, 3600.0))]
     pub timeout: f64,
-    /// Retries for retryable failures
-    #[arg(long, global = true, default_value_t = 3, value_name = "N")]
+    /// Retries for retryable failures (0 to 100)
+    #[arg(long, global = true, default_value_t = 3, value_name = "N",
+        value_parser = commands::numbers::count::<u32>(0..=100))]
     pub retries: u32,
-    /// No colour
-    // The empty default: clap runs a flag's implicit default ("false") through the parser too.
-    #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set, default_value = "")]
+    /// No colour; so does NO_COLOR set to any non-empty value [env: NO_COLOR]
+    #[arg(long, global = true)]
     pub no_color: bool,
 }
 
-/// `NO_COLOR` per no-color.org: any non-empty value turns colour off.
-fn any_value_is_set(value: &str) -> Result<bool, String> {
-    Ok(!value.is_empty())
+/// A boolean environment variable of ours: `1/0`, `true/false`, `yes/no`, `on/off` in any case;
+/// empty is as if unset.
+fn environment_boolean(value: &str) -> Result<bool, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "" | "0" | "false" | "no" | "off" => Ok(false),
+        "1" | "true" | "yes" | "on" => Ok(true),
+        _ => Err("use 1/0, true/false, yes/no or on/off (empty is as if unset)".to_owned()),
+    }
+}
+
+impl GlobalArgs {
+    /// `--no-color`, or `NO_COLOR` per no-color.org: any non-empty value, whatever it says
+    /// (`0` and `false` too), turns colour off; an empty one is as if unset. Read here rather
+    /// than through clap's `env`, which would run the flag's own default ("false") through the
+    /// same test and always turn colour off.
+    pub fn colour_off(&self) -> bool {
+        self.no_color || std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+    }
 }
 
 /// The command tree.

@@ -27,7 +27,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs, inputs: Inputs) -> Self {
-        let out = Output::new(global.json, global.quiet, global.verbose, global.no_color);
+        let out = Output::new(global.json, global.quiet, global.verbose, global.colour_off());
         Self { global, inputs, out, emulator: OnceCell::new(), permissions_checked: std::sync::Once::new() }
     }
 
@@ -72,6 +72,7 @@ impl Context {
     /// A client for settings already resolved; exit 4 with a hint when they hold no key.
     pub fn client_with(&self, settings: &Settings) -> Result<Client> {
         let Some(token) = settings.token.clone() else {
+            self.refuse_unknown_profile(settings)?;
             return Err(Error::new(
                 Kind::Auth,
                 format!("no API key for profile '{}'", settings.profile.value),
@@ -82,6 +83,16 @@ impl Context {
             )));
         };
         self.client_for(&settings.base_url.value, settings.api.value, token.value)
+    }
+
+    /// Exit 2 when the profile asked for (flag, environment, `profiles use`) is in neither file,
+    /// listing the known profiles and the nearest one.
+    pub fn refuse_unknown_profile(&self, settings: &Settings) -> Result<()> {
+        if settings.profile_exists || settings.profile.source == Source::Default || self.global.emulator {
+            return Ok(());
+        }
+        let known = crate::profile_names::known(&self.store()?.load()?);
+        Err(crate::profile_names::no_such_profile(Kind::Usage, &settings.profile.value, &known))
     }
 
     /// A client for an explicit base URL, flavour and key (used by `auth login` before storing).

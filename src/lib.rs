@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod message;
 pub mod output;
 pub mod phone;
+pub mod profile_names;
 pub mod secret;
 pub mod settings;
 pub mod split;
@@ -32,10 +33,11 @@ pub fn main_exit_code() -> u8 {
     fsutil::disable_core_dumps();
     // `COMPLETE=bash whatsapp-ctl` prints the dynamic completion script; the shell then calls back here.
     clap_complete::CompleteEnv::with_factory(commands::completions::command).complete();
-    let matches = Cli::command().get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(err) => err.exit(),
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = Cli::command().try_get_matches_from(&args).and_then(|m| Ok((Cli::from_arg_matches(&m)?, m)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => return commands::usage::report(err, &args),
     };
     let inputs = Inputs {
         profile: given(&matches, "profile", cli.global.profile.clone()),

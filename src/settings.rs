@@ -17,6 +17,10 @@ pub enum Source {
     Config,
     Default,
     Emulator,
+    /// Typed at a hidden prompt (the setup wizard).
+    Prompt,
+    /// Read from standard input (`--token-stdin`).
+    Stdin,
 }
 
 impl Source {
@@ -27,6 +31,8 @@ impl Source {
             Source::Config => "config",
             Source::Default => "default",
             Source::Emulator => "emulator",
+            Source::Prompt => "prompt",
+            Source::Stdin => "stdin",
         }
     }
 }

@@ -215,7 +215,7 @@ fn logout_removes_only_the_key_and_profiles_use_switches() {
     let token = env.run(&["auth", "token"], &[]).expect_code(4);
     assert!(token.stderr.contains("profile 'support'"), "{}", token.stderr);
     env.run(&["--profile", "shop", "auth", "token"], &[]).expect_code(0);
-    env.run(&["profiles", "remove", "shop"], &[]).expect_code(0);
+    env.run(&["profiles", "remove", "shop", "--yes"], &[]).expect_code(0);
     let missing = env.run(&["profiles", "use", "shop"], &[]).expect_code(1);
     assert!(missing.stderr.contains("no profile named 'shop'"), "{}", missing.stderr);
 }

@@ -181,7 +181,7 @@ fn no_command_prints_the_key_with_vv_json_or_on_errors() {
 
     // Logout, then the key is gone from the store.
     run(&env, &["auth", "logout", "-vv", "--profile", "unchecked"], &[], None);
-    run(&env, &["profiles", "remove", "bad", "-vv"], &[], None);
+    run(&env, &["profiles", "remove", "bad", "--yes", "-vv"], &[], None);
 
     // `auth token` is the one command that prints the key: the scan above would have seen it.
     let token = env.run(&["auth", "token", "--profile", "shop"], &[]).expect_code(0);

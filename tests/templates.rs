@@ -281,8 +281,7 @@ fn filters_and_sort_reach_the_server_as_the_api_expects() {
             "utility",
             "--language",
             "en_US",
-            "--sort",
-            "-name",
+            "--sort=-name",
         ],
     )
     .expect_code(0)

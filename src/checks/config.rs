@@ -38,14 +38,17 @@ fn source_name(source: Source) -> &'static str {
         Source::Config => "config.toml",
         Source::Default => "default",
         Source::Emulator => "embedded emulator",
+        Source::Prompt | Source::Stdin => "typed",
     }
 }
 
 fn key_origin(source: Source) -> &'static str {
     match source {
         Source::Env => "the environment (WHATSAPP_CTL_TOKEN / D360_API_KEY)",
-        Source::Config => "credentials.toml",
+        Source::Config => "the stored key (credentials.toml)",
         Source::Emulator => "the embedded emulator",
+        Source::Prompt => "the hidden prompt",
+        Source::Stdin => "standard input (--token-stdin)",
         Source::Flag | Source::Default => "the command line",
     }
 }

@@ -4,13 +4,16 @@ pub mod auth;
 pub mod channel;
 pub mod completions;
 pub mod emulator;
+pub mod help;
 pub mod input;
 pub mod man;
+pub mod numbers;
 pub mod profiles;
 pub mod prompter;
 pub mod send;
 pub mod setup;
 pub mod templates;
+pub mod usage;
 pub mod webhook;
 
 use crate::cli::Command;

@@ -204,14 +204,16 @@ fn apply(settings: &mut super::server::Settings, changes: &Map<String, Value>) -
                     .ok_or("fault_rate must be a number from 0 to 1")?;
             }
             "latency_ms" => {
-                settings.latency =
-                    Duration::from_millis(value.as_u64().ok_or("latency_ms must be a non-negative integer")?);
+                let ms = value
+                    .as_u64()
+                    .filter(|ms| *ms <= super::MAX_LATENCY_MS)
+                    .ok_or(format!("latency_ms must be an integer from 0 to {}", super::MAX_LATENCY_MS))?;
+                settings.latency = Duration::from_millis(ms);
             }
             "review_delay_secs" => {
-                let secs = value
-                    .as_f64()
-                    .filter(|s| s.is_finite() && *s >= 0.0)
-                    .ok_or("review_delay_secs must be a non-negative number")?;
+                let secs = value.as_f64().filter(|s| (0.0..=super::MAX_REVIEW_DELAY).contains(s)).ok_or(
+                    format!("review_delay_secs must be a number from 0 to {}", super::MAX_REVIEW_DELAY),
+                )?;
                 settings.review_delay = Duration::from_secs_f64(secs);
             }
             other => return Err(format!("unknown setting \"{other}\"")),

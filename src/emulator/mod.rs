@@ -43,6 +43,11 @@ pub use state::KEY_ENV;
 /// `2024-05-01T12:00:00Z` for a Unix time in milliseconds (also used to show webhook timestamps).
 pub use util::rfc3339;
 
+/// The longest review delay the emulator takes, in seconds (a day).
+pub const MAX_REVIEW_DELAY: f64 = 86_400.0;
+/// The longest added latency the emulator takes, in milliseconds (a minute).
+pub const MAX_LATENCY_MS: u64 = 60_000;
+
 /// How long [`Running::shutdown`] waits for open connections before dropping them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 

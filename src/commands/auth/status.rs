@@ -84,6 +84,7 @@ pub async fn run(ctx: &Context) -> Result<StatusReport> {
         problem: None,
     };
     let Some(token) = settings.token else {
+        ctx.refuse_unknown_profile(&settings)?;
         report.failure = Some(Kind::Auth);
         ctx.out.warn(&format!(
             "no API key for profile '{}': run `whatsapp-ctl auth login --profile {}`",

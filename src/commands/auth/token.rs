@@ -27,6 +27,7 @@ impl Report for TokenReport {
 pub async fn run(ctx: &Context) -> Result<TokenReport> {
     let settings = ctx.settings().await?;
     let Some(token) = settings.token else {
+        ctx.refuse_unknown_profile(&settings)?;
         return Err(Error::new(Kind::Auth, format!("no API key for profile '{}'", settings.profile.value))
             .with_hint(format!("run `whatsapp-ctl auth login --profile {}`", settings.profile.value)));
     };

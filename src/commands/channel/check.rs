@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::Result;
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::CHANNEL_CHECK)]
 pub struct CheckArgs {
     /// The webhook URL the channel should have; fails when another one (or none) is registered
     #[arg(long, value_name = "URL")]
@@ -21,6 +22,9 @@ pub struct CheckArgs {
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ChecksView> {
     let settings = ctx.settings().await?;
+    if settings.token.is_none() {
+        ctx.refuse_unknown_profile(&settings)?;
+    }
     // No client when there is no key or base URL: the `config` check then says why.
     let client = ctx.client_with(&settings).ok();
     let options = CheckOptions::new(args.webhook_url.clone(), ctx.request_timeout());

@@ -6,8 +6,9 @@ use std::time::Duration;
 use clap::Args;
 use serde::Serialize;
 
+use crate::commands::numbers;
 use crate::context::{Context, emulator_state_path};
-use crate::emulator;
+use crate::emulator::{self, MAX_LATENCY_MS, MAX_REVIEW_DELAY};
 use crate::error::{Error, Result};
 use crate::output::{Output, Report};
 
@@ -19,20 +20,20 @@ pub struct StartArgs {
     /// State file [default: WHATSAPP_CTL_EMULATOR_STATE, else the data dir]
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
-    /// Seconds a submitted template stays in review before it is approved or rejected
-    #[arg(long, default_value_t = 2.0, value_name = "SECS")]
+    /// Seconds a submitted template stays in review before it is approved or rejected (0 to 86400)
+    #[arg(long, default_value_t = 2.0, value_name = "SECS", value_parser = numbers::seconds(0.0, MAX_REVIEW_DELAY))]
     pub review_delay: f64,
     /// Share of API requests answered with a random 500/502/503/555 or 429 (0 to 1)
-    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    #[arg(long, default_value_t = 0.0, value_name = "P", value_parser = numbers::fraction())]
     pub fault_rate: f64,
-    /// Milliseconds added before every API answer
-    #[arg(long, default_value_t = 0, value_name = "MS")]
+    /// Milliseconds added before every API answer (0 to 60000)
+    #[arg(long, default_value_t = 0, value_name = "MS", value_parser = numbers::count::<u64>(0..=MAX_LATENCY_MS))]
     pub latency: u64,
     /// Most templates one list page returns, whatever the client asks
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = numbers::count::<usize>(1..=u32::MAX as u64))]
     pub page_cap: Option<usize>,
-    /// Messaging health to report: AVAILABLE, LIMITED or BLOCKED
-    #[arg(long, value_name = "STATUS")]
+    /// Messaging health to report (any case)
+    #[arg(long, value_name = "STATUS", ignore_case = true, value_parser = ["AVAILABLE", "LIMITED", "BLOCKED"])]
     pub health: Option<String>,
 }
 
@@ -57,13 +58,10 @@ impl Report for Started {
 }
 
 pub async fn run(ctx: &Context, args: StartArgs) -> Result<u8> {
-    if !(0.0..=1.0).contains(&args.fault_rate) {
-        return Err(Error::usage(format!("--fault-rate {} is not between 0 and 1", args.fault_rate)));
-    }
     let state = emulator_state_path(args.state)?;
     let mut options = emulator::Options::new(state.clone());
     options.port = args.port;
-    options.review_delay = Duration::from_secs_f64(args.review_delay.max(0.0));
+    options.review_delay = Duration::from_secs_f64(args.review_delay);
     options.fault_rate = args.fault_rate;
     options.latency = Duration::from_millis(args.latency);
     options.page_cap = args.page_cap;

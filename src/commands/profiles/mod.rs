@@ -21,11 +21,14 @@ pub enum ProfilesCommand {
         #[arg(add = ArgValueCandidates::new(completions::profile_names))]
         name: String,
     },
-    /// Remove a profile and its stored key
+    /// Remove a profile and its stored key (asks first on a terminal; --yes without one)
     Remove {
         /// Profile name
         #[arg(add = ArgValueCandidates::new(completions::profile_names))]
         name: String,
+        /// Remove without asking
+        #[arg(long, short)]
+        yes: bool,
     },
 }
 
@@ -37,13 +40,15 @@ pub async fn run(ctx: &Context, command: ProfilesCommand) -> Result<u8> {
     match command {
         ProfilesCommand::List => Ok(ctx.out.emit(&list::run(&store)?)),
         ProfilesCommand::Use { name } => Ok(ctx.out.emit(&select::run(&store, &name)?)),
-        ProfilesCommand::Remove { name } => Ok(ctx.out.emit(&remove::run(&store, &name)?)),
+        ProfilesCommand::Remove { name, yes } => Ok(ctx.out.emit(&remove::run(&store, &name, yes)?)),
     }
 }
 
-/// The error for a name that is in neither file.
-fn no_such_profile(name: &str) -> Error {
-    Error::failed(format!("no profile named '{name}'")).with_hint(format!(
-        "see `whatsapp-ctl profiles list`, or create it with `whatsapp-ctl auth login --profile {name}`"
-    ))
+/// The error for a name that is in neither file: the known ones, the nearest.
+fn no_such_profile(name: &str, files: &crate::config::Files) -> Error {
+    crate::profile_names::no_such_profile(
+        crate::error::Kind::Failed,
+        name,
+        &crate::profile_names::known(files),
+    )
 }

@@ -20,7 +20,7 @@ impl Report for UseReport {
 pub fn run(store: &Store, name: &str) -> Result<UseReport> {
     store.update(|files| {
         if !files.config.profiles.contains_key(name) && !files.credentials.profiles.contains_key(name) {
-            return Err(super::no_such_profile(name));
+            return Err(super::no_such_profile(name, files));
         }
         files.config.current_profile = Some(name.to_owned());
         Ok::<_, Error>(())

@@ -14,6 +14,7 @@ use crate::split::{TEXT_LIMIT, split};
 use crate::{markdown, message};
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::SEND_TEXT)]
 pub struct TextArgs {
     #[command(flatten)]
     pub recipient: Recipient,
@@ -24,8 +25,9 @@ pub struct TextArgs {
     /// WhatsApp's formatting, which WhatsApp renders instead of Markdown
     #[arg(long)]
     pub markdown: bool,
-    /// The message; `-` reads it from standard input (one trailing newline dropped)
-    #[arg(value_name = "TEXT", allow_hyphen_values = true)]
+    /// The message; `-` reads it from standard input (one trailing newline dropped); a text that
+    /// starts with - goes after `--` (`send text --to N -- "-5% today"`)
+    #[arg(value_name = "TEXT")]
     pub text: String,
 }
 

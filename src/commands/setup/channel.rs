@@ -11,6 +11,7 @@ use crate::commands::input;
 use crate::config::Profile;
 use crate::error::Result;
 use crate::secret::ApiKey;
+use crate::settings::{Source, Sourced};
 
 impl Wizard<'_> {
     /// Reads the key and checks it; on a terminal a rejected key is asked for again.
@@ -20,11 +21,11 @@ impl Wizard<'_> {
         stored_key: Option<&ApiKey>,
         base_url: &str,
         api: Flavour,
-    ) -> Result<(ApiKey, Client, Webhook)> {
+    ) -> Result<(Sourced<ApiKey>, Client, Webhook)> {
         loop {
             let key = self.read_key(profile, stored_key)?;
-            let client = self.ctx.client_for(base_url, api, key.clone())?;
-            self.ctx.out.info(&format!("Checking key {} with {base_url} ...", key.hint()));
+            let client = self.ctx.client_for(base_url, api, key.value.clone())?;
+            self.ctx.out.info(&format!("Checking key {} with {base_url} ...", key.value.hint()));
             match steps::verify_key(&client).await {
                 Ok(webhook) => {
                     self.ctx.out.info("Key accepted.");
@@ -37,9 +38,11 @@ impl Wizard<'_> {
         }
     }
 
-    fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<ApiKey> {
+    /// The key and where it came from: standard input, the hidden prompt, or the stored key.
+    fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<Sourced<ApiKey>> {
         let Some(ui) = self.ui.as_ref().filter(|_| !self.args.token_stdin) else {
-            return input::read_api_key(true, &format!("whatsapp-ctl setup --profile {profile}"));
+            let key = input::read_api_key(true, &format!("whatsapp-ctl setup --profile {profile}"))?;
+            return Ok(Sourced::new(key, Source::Stdin));
         };
         let label = match stored_key {
             Some(key) => format!("API key (D360-API-KEY; Enter keeps {})", key.hint()),
@@ -47,8 +50,11 @@ impl Wizard<'_> {
         };
         loop {
             let typed = ui.secret(&label)?;
-            if let Some(key) = ApiKey::new(&typed).or_else(|| stored_key.cloned()) {
-                return Ok(key);
+            if let Some(key) = ApiKey::new(&typed) {
+                return Ok(Sourced::new(key, Source::Prompt));
+            }
+            if let Some(key) = stored_key {
+                return Ok(Sourced::new(key.clone(), Source::Config));
             }
             ui.note("  a key is needed: copy it from the 360dialog hub, or press Escape to stop");
         }
@@ -83,7 +89,7 @@ impl Wizard<'_> {
     pub(super) async fn webhook(
         &self,
         profile: &str,
-        key: &ApiKey,
+        key: &Sourced<ApiKey>,
         client: &Client,
         stored: &Profile,
         registered: &Webhook,
@@ -105,6 +111,9 @@ impl Wizard<'_> {
             self.ctx.out.info(&format!("Registering webhook {url} ..."));
             match steps::register_webhook(client, &url, registered).await {
                 Ok(_) => {
+                    if current.as_deref() != Some(url.as_str()) {
+                        self.webhook_changed(&url, current.as_deref());
+                    }
                     self.ctx.out.info("Webhook registered and read back. Checking the channel ...");
                     let report = steps::check_channel(self.ctx, profile, key, client, &url).await;
                     self.ctx.out.info(&checklist::render(&self.ctx.out, &report));

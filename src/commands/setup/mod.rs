@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::settings;
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::SETUP)]
 pub struct SetupArgs {
     /// API flavour of the channel [default: the profile's, else cloud]
     #[arg(long, value_parser = crate::cli::flavour_parser(), value_name = "API")]
@@ -86,6 +87,15 @@ struct Wizard<'a> {
     ctx: &'a Context,
     args: &'a SetupArgs,
     ui: Option<Prompter>,
+    /// The webhook registered at 360dialog during this run, and the one before it.
+    changed: std::sync::Mutex<Option<WebhookChange>>,
+}
+
+/// A change made at 360dialog before the profile is saved: what an abort must own up to.
+#[derive(Debug, Clone)]
+struct WebhookChange {
+    url: String,
+    before: Option<String>,
 }
 
 /// What to do after a failed step (on a terminal).
@@ -110,9 +120,13 @@ pub async fn run(ctx: &Context, args: SetupArgs) -> Result<u8> {
         return Err(Error::invalid("--test-text is empty; nothing was sent"));
     }
     let _ctrl_c = prompts::catch_ctrl_c();
-    let wizard = Wizard { ctx, args: &args, ui: interactive.then(|| Prompter::new("nothing was written")) };
-    wizard.run(webhook_flag, recipient_flag).await
+    let ui = interactive.then(|| Prompter::new(NOTHING_WRITTEN));
+    let wizard = Wizard { ctx, args: &args, ui, changed: std::sync::Mutex::new(None) };
+    wizard.run(webhook_flag, recipient_flag).await.map_err(|err| wizard.truthful(err))
 }
+
+/// How an abort ends while nothing has changed anywhere.
+const NOTHING_WRITTEN: &str = "nothing was written";
 
 impl Wizard<'_> {
     async fn run(&self, webhook_flag: Option<String>, recipient_flag: Option<String>) -> Result<u8> {
@@ -152,7 +166,7 @@ impl Wizard<'_> {
             && !ui
                 .confirm(&format!("Save profile '{profile}' to {}?", store.config_path().display()), true)?
         {
-            return Err(Error::failed("setup cancelled: nothing was written")
+            return Err(Error::failed(format!("setup cancelled: {NOTHING_WRITTEN}"))
                 .with_hint("run `whatsapp-ctl setup` again when you are ready"));
         }
         let registered_url = webhook.as_ref().filter(|w| w.status == "registered").map(|w| w.url.clone());
@@ -170,7 +184,8 @@ impl Wizard<'_> {
             if let Some(to) = &recipient {
                 entry.test_recipient = Some(to.clone());
             }
-            files.credentials.profiles.entry(profile.clone()).or_default().api_key = key.expose().to_owned();
+            files.credentials.profiles.entry(profile.clone()).or_default().api_key =
+                key.value.expose().to_owned();
             if first_profile && files.config.current_profile.is_none() && profile != "default" {
                 files.config.current_profile = Some(profile.clone());
             }
@@ -184,7 +199,7 @@ impl Wizard<'_> {
             profile,
             api,
             base_url,
-            token_hint: key.hint(),
+            token_hint: key.value.hint(),
             verified: true,
             health,
             webhook,
@@ -235,6 +250,7 @@ impl Wizard<'_> {
             self.ctx.out.error(&err);
         }
         err.message = format!("{}; setup wrote nothing", err.message);
+        err = self.truthful(err);
         let Some(ui) = &self.ui else { return Err(err) };
         let mut items = vec![again.to_owned()];
         if skippable {
@@ -246,6 +262,39 @@ impl Wizard<'_> {
             1 if skippable => Ok(Next::Skip),
             _ => Err(err),
         }
+    }
+}
+
+impl Wizard<'_> {
+    /// Remembers that the webhook at 360dialog now points at `url` (it was `before`).
+    pub(super) fn webhook_changed(&self, url: &str, before: Option<&str>) {
+        let change = WebhookChange { url: url.to_owned(), before: before.map(str::to_owned) };
+        *self.changed.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(change);
+    }
+
+    /// An abort or failure that claims nothing was written, corrected when the webhook at
+    /// 360dialog was changed already: it says to what, and how to go on.
+    fn truthful(&self, mut err: Error) -> Error {
+        let changed = self.changed.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+        let Some(change) = changed else { return err };
+        let before = match &change.before {
+            Some(url) => format!("it was {url} before"),
+            None => "no webhook was registered before".to_owned(),
+        };
+        let truth = format!(
+            "no profile was saved, but the webhook at 360dialog was changed to {} ({before})",
+            change.url
+        );
+        for claim in [NOTHING_WRITTEN, "setup wrote nothing"] {
+            if let Some(head) = err.message.strip_suffix(claim) {
+                err.message = format!("{head}{truth}");
+            }
+        }
+        let restore = match &change.before {
+            Some(url) => format!("`whatsapp-ctl channel activate --webhook-url {url}` puts the old one back"),
+            None => "the webhook stays registered until you change it".to_owned(),
+        };
+        err.with_hint(format!("run `whatsapp-ctl setup` again to save the profile; {restore}"))
     }
 }
 

@@ -52,7 +52,7 @@ pub async fn register_webhook(client: &Client, url: &str, current: &Webhook) -> 
 pub async fn check_channel(
     ctx: &Context,
     profile: &str,
-    key: &ApiKey,
+    key: &Sourced<ApiKey>,
     client: &Client,
     url: &str,
 ) -> CheckReport {
@@ -60,7 +60,7 @@ pub async fn check_channel(
         profile: Sourced::new(profile.to_owned(), Source::Flag),
         api: Sourced::new(client.flavour(), Source::Flag),
         base_url: Sourced::new(client.base_url().as_str().trim_end_matches('/').to_owned(), Source::Flag),
-        token: Some(Sourced::new(key.clone(), Source::Flag)),
+        token: Some(key.clone()),
         webhook_url: Some(url.to_owned()),
         test_recipient: None,
         profile_exists: false,

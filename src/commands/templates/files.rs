@@ -18,6 +18,9 @@ pub struct Checked {
     pub ok: bool,
     pub problems: Vec<Problem>,
     pub status: Option<String>,
+    /// With `submit --dry-run`: the exact body that would be sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
     #[serde(skip)]
     pub template: Value,
 }
@@ -38,6 +41,7 @@ impl Checked {
             ok: problems.is_empty(),
             problems,
             status: None,
+            body: None,
             template,
         }
     }
@@ -109,6 +113,7 @@ fn failed_file(file: &str, message: String, line: Option<usize>) -> Checked {
         ok: false,
         problems: vec![Problem { path: String::new(), message, line }],
         status: None,
+        body: None,
         template: Value::Null,
     }
 }

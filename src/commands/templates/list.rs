@@ -7,17 +7,18 @@ use serde_json::{Map, Value};
 
 use super::lookup::{rejected_reason, status_of};
 use crate::api::TemplateQuery;
+use crate::commands::numbers;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::JsonArrayStream;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only this status (approved, rejected, submitted, pending, paused, disabled, ...)
-    #[arg(long, value_name = "S")]
+    /// Only this status (any case)
+    #[arg(long, value_name = "S", ignore_case = true, value_parser = STATUSES)]
     pub status: Option<String>,
-    /// Only this category (MARKETING, UTILITY, AUTHENTICATION)
-    #[arg(long, value_name = "C")]
+    /// Only this category (any case)
+    #[arg(long, value_name = "C", ignore_case = true, value_parser = CATEGORIES)]
     pub category: Option<String>,
     /// Only this language code (en_US, de, ...)
     #[arg(long, value_name = "L")]
@@ -28,16 +29,42 @@ pub struct ListArgs {
     /// Only names containing this text (filtered locally, case-insensitive)
     #[arg(long, value_name = "X")]
     pub name_contains: Option<String>,
-    /// Sort by id, name or status; prefix with - for descending (e.g. -name)
-    #[arg(long, value_name = "FIELD", allow_hyphen_values = true)]
+    /// Sort by this field; a leading - sorts descending, written with = (--sort=-name)
+    #[arg(long, value_name = "FIELD", value_parser = SORTS)]
     pub sort: Option<String>,
     /// At most this many templates
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = numbers::count::<usize>(0..=u32::MAX as u64))]
     pub limit: Option<usize>,
     /// Skip this many templates first
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = numbers::count::<usize>(0..=u32::MAX as u64))]
     pub offset: usize,
 }
+
+/// The statuses 360dialog and Meta report (lower case on the wire).
+const STATUSES: [&str; 15] = [
+    "approved",
+    "rejected",
+    "submitted",
+    "pending",
+    "created",
+    "draft",
+    "paused",
+    "disabled",
+    "in_appeal",
+    "pending_deletion",
+    "deleted",
+    "limit_exceeded",
+    "archived",
+    "flagged",
+    "reinstated",
+];
+
+/// Template categories.
+pub const CATEGORIES: [&str; 3] = ["MARKETING", "UTILITY", "AUTHENTICATION"];
+
+/// `--sort` values: a field, or `-` and a field for descending.
+const SORTS: [&str; 10] =
+    ["id", "name", "status", "category", "language", "-id", "-name", "-status", "-category", "-language"];
 
 /// The API's `sort` value for `--sort`.
 fn sort_field(sort: &str) -> Result<String> {

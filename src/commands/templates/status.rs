@@ -21,8 +21,9 @@ pub struct StatusArgs {
     /// Wait until the review ends (approved, rejected, paused or disabled)
     #[arg(long)]
     pub wait: bool,
-    /// Give up waiting after this many seconds (exit 1)
-    #[arg(long, value_name = "SECS", default_value_t = 900.0, requires = "wait")]
+    /// Give up waiting after this many seconds (exit 1; 0 to 604800, a week)
+    #[arg(long, value_name = "SECS", default_value_t = 900.0, requires = "wait",
+        value_parser = crate::commands::numbers::seconds(0.0, 604_800.0))]
     pub wait_timeout: f64,
 }
 
@@ -38,7 +39,7 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<u8> {
         return Ok(emit(ctx, template));
     }
     let language = lookup::language_of(&template).to_owned();
-    let deadline = Instant::now() + Duration::from_secs_f64(args.wait_timeout.max(0.0));
+    let deadline = Instant::now() + Duration::from_secs_f64(args.wait_timeout);
     let spinner = ctx.out.spinner(format!("waiting for the review of {}", args.name));
     let mut interval = FIRST_POLL;
     while !FINAL_STATUSES.contains(&status_of(&template).as_str()) {

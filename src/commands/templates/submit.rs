@@ -21,6 +21,7 @@ use crate::output::{Output, Report};
 const CONCURRENCY: usize = 4;
 
 #[derive(Debug, Args)]
+#[command(after_help = crate::commands::help::SUBMIT)]
 pub struct SubmitArgs {
     /// Template files: JSON bodies as the API takes them, one object or an array each
     #[arg(value_name = "FILE", required_unless_present = "name", conflicts_with = "name")]
@@ -38,8 +39,8 @@ pub struct BuiltTemplate {
     /// Template name (lower case, digits, underscores)
     #[arg(long, value_name = "N", requires_all = ["category", "language", "body"])]
     pub name: Option<String>,
-    /// MARKETING, UTILITY or AUTHENTICATION
-    #[arg(long, value_name = "C")]
+    /// Category (any case)
+    #[arg(long, value_name = "C", ignore_case = true, value_parser = super::list::CATEGORIES)]
     pub category: Option<String>,
     /// Language code (en_US, de, ...)
     #[arg(long, value_name = "L")]
@@ -130,10 +131,20 @@ pub struct SubmitReport {
     rows: Vec<Checked>,
     #[serde(skip)]
     failure: Option<Kind>,
+    #[serde(skip)]
+    dry_run: bool,
 }
 
 impl Report for SubmitReport {
     fn human(&self, out: &Output) -> String {
+        if self.dry_run {
+            return self
+                .rows
+                .iter()
+                .filter_map(|row| row.body.as_ref().map(Value::to_string))
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
         let rows = self.rows.iter().map(|row| {
             let outcome = match (&row.status, row.problems.first()) {
                 (_, Some(problem)) => problem.message.clone(),
@@ -155,7 +166,29 @@ impl Report for SubmitReport {
     }
 }
 
-pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
+/// Submits, prints the rows, and ends with a summary line ("3 submitted, 1 failed") on stderr;
+/// when no template was submitted, stderr says so as an error.
+pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<u8> {
+    let report = submit(ctx, args).await?;
+    let code = ctx.out.emit(&report);
+    if report.dry_run || ctx.out.json {
+        return Ok(code);
+    }
+    let failed = report.rows.iter().filter(|row| !row.ok).count();
+    let submitted = report.rows.len() - failed;
+    let summary = format!("{submitted} submitted, {failed} failed");
+    if submitted == 0 {
+        ctx.out.error(
+            &Error::failed(format!("no template was submitted ({summary})"))
+                .with_hint("see the STATUS / ERROR column above for each template's reason"),
+        );
+    } else if report.rows.len() > 1 {
+        ctx.out.info(&summary);
+    }
+    Ok(code)
+}
+
+async fn submit(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
     let mut rows = if args.built.name.is_some() {
         vec![Checked::from_value("(flags)", args.built.to_template()?)]
     } else {
@@ -163,7 +196,7 @@ pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
     };
     if rows.iter().any(|r| !r.ok) {
         if ctx.out.json {
-            ctx.out.emit(&SubmitReport { rows, failure: None });
+            ctx.out.emit(&SubmitReport { rows, failure: None, dry_run: false });
         } else {
             for row in rows.iter().filter(|r| !r.ok) {
                 ctx.out.info(&row.human(&ctx.out, "ok"));
@@ -176,9 +209,14 @@ pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
     if args.dry_run {
         for row in &mut rows {
             row.status = Some("dry-run".into());
-            ctx.out.debug(1, &format!("would send: {}", row.template));
+            row.body = Some(row.template.clone());
         }
-        return Ok(SubmitReport { rows, failure: None });
+        ctx.out.info(&format!(
+            "dry run: {} template{} valid; each line below is the exact body of one POST /v1/configs/templates (nothing was sent)",
+            rows.len(),
+            if rows.len() == 1 { " is" } else { "s are" }
+        ));
+        return Ok(SubmitReport { rows, failure: None, dry_run: true });
     }
     let (client, _) = ctx.client().await?;
     let outcomes = submit_all(ctx, &client, &rows).await;
@@ -207,7 +245,7 @@ pub async fn run(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
         }
         Some(_) => Some(Kind::Failed),
     };
-    Ok(SubmitReport { rows, failure })
+    Ok(SubmitReport { rows, failure, dry_run: false })
 }
 
 pub(super) async fn submit_all(ctx: &Context, client: &Client, rows: &[Checked]) -> Vec<api::Result<Value>> {

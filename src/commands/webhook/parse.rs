@@ -36,6 +36,12 @@ impl Report for ParseReport {
 }
 
 pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
+    let from_stdin = args.file.as_ref().is_none_or(|f| f.as_os_str() == "-");
+    if from_stdin && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        ctx.out.notice(
+            "waiting for a webhook payload on standard input: paste it, then press Ctrl-D to end (or give a FILE)",
+        );
+    }
     let (name, bytes) = read(args.file.as_ref())?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::invalid(format!("{name} is empty: expected a webhook payload (JSON)")));
