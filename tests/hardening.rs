@@ -47,6 +47,19 @@ fn has_hint(run: &Run) -> bool {
     run.stderr.contains("hint: ") || run.stderr.contains("\"hint\":\"")
 }
 
+/// A loopback port whose server accepts every connection and closes it at once: TCP works,
+/// HTTP does not.
+fn hang_up_server() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            drop(stream);
+        }
+    });
+    port
+}
+
 /// The listing query offset of a request (0 when absent).
 fn offset(request: &Received) -> usize {
     request.query("offset").and_then(|o| o.parse().ok()).unwrap_or(0)
@@ -81,6 +94,12 @@ fn a_redirect_is_an_error_naming_its_target_which_receives_nothing() {
         assert!(
             api.received().iter().all(|r| r.headers.iter().any(|(n, v)| n == "d360-api-key" && v == KEY))
         );
+        // Nor do the checks follow it (the reachability probe reports the status instead).
+        let check = ctl(&env, &api.base_url, &["channel", "check", "--json"]).expect_code(1);
+        let checks = check.json()["checks"].clone();
+        let reachable = checks.as_array().and_then(|c| c.iter().find(|c| c["name"] == "reachability"));
+        let detail = reachable.map(|c| c["detail"].to_string()).unwrap_or_default();
+        assert!(detail.contains(&format!("HTTP {status}")), "{checks:#}");
         assert!(target.received().is_empty(), "HTTP {status}: the target got {:#?}", target.received());
     }
 }
@@ -100,6 +119,12 @@ fn a_proxy_in_the_environment_receives_nothing_for_a_loopback_base_url() {
     let via_localhost = api.base_url.replace("127.0.0.1", "localhost");
     ctl_with(&env, &via_localhost, &["templates", "list", "--json"], &proxies).expect_code(0);
     assert_eq!(api.received().len(), 2);
+    // The checks' own clients (reachability, webhook probes) skip it for loopback too.
+    let hook = Hostile::start(|_| Reply::json(200, "{}"));
+    let check = ["channel", "check", "--json", "--webhook-url", &hook.base_url];
+    ctl_with(&env, &api.base_url, &check, &proxies);
+    assert!(api.received().len() > 2, "the checks reached the API directly");
+    assert!(!hook.received().is_empty(), "the webhook probes reached the hook directly");
     assert!(proxy.received().is_empty(), "the proxy got {:#?}", proxy.received());
 }
 
@@ -116,6 +141,7 @@ fn a_password_in_the_base_url_is_never_shown_at_any_verbosity() {
     let port = api.base_url.rsplit(':').next().expect("port").to_owned();
     let base = format!("http://admin:{PASSWORD}@127.0.0.1:{port}");
     let dead = format!("http://admin:{PASSWORD}@127.0.0.1:{}", dead_port());
+    let hangs_up = format!("http://admin:{PASSWORD}@127.0.0.1:{}", hang_up_server());
     let runs = [
         ("templates list -v", ctl(&env, &base, &["-v", "templates", "list"]).expect_code(0)),
         ("templates list -vv", ctl(&env, &base, &["-vv", "templates", "list"]).expect_code(0)),
@@ -143,6 +169,8 @@ fn a_password_in_the_base_url_is_never_shown_at_any_verbosity() {
         ("auth status --json", env.run(&["auth", "status", "--json"], &[]).expect_code(0)),
         ("profiles list -vv", env.run(&["-vv", "profiles", "list"], &[]).expect_code(0)),
         ("channel webhook -vv", env.run(&["-vv", "channel", "webhook"], &[]).expect_code(0)),
+        ("channel check -vv", env.run(&["-vv", "channel", "check"], &[])),
+        ("channel check, hung up on", ctl(&env, &hangs_up, &["-vv", "--retries", "0", "channel", "check"])),
     ];
     for (what, run) in &runs {
         assert_hidden(PASSWORD, what, run);
