@@ -250,6 +250,21 @@ fn the_webhook_header_secret_at_vv_is_masked_and_may_come_from_a_file_or_the_env
     assert!(refused.stderr.contains("NOT_SET_ANYWHERE"), "names the variable: {}", refused.stderr);
 }
 
+#[test]
+fn a_webhook_answer_too_large_to_mask_is_not_shown_at_vv() {
+    const SECRET: &str = "padded-answer-secret-0e7b";
+    let env = TestEnv::new("bighook");
+    let pad = "x".repeat(1024 * 1024);
+    let body = format!(
+        r#"{{"url":"https://hooks.example.com/wa","headers":{{"X-Secret":"{SECRET}"}},"pad":"{pad}"}}"#
+    );
+    let api = Hostile::start(move |_| Reply::json(200, &body));
+    let run = ctl(&env, &api.base_url, &["-vv", "channel", "webhook"]).expect_code(0);
+    assert_hidden(SECRET, "channel webhook -vv", &run);
+    assert!(run.stderr.contains("too large to mask"), "{}", run.stderr);
+    assert!(run.stdout.contains("https://hooks.example.com/wa"), "{}", run.stdout);
+}
+
 /// `webhook listen` with `args`, the first stderr line read (its URL); `envs` added.
 fn listen(env: &TestEnv, args: &[&str], envs: &[(&str, &str)]) -> (Child, String) {
     let mut all = vec!["-vv", "webhook", "listen", "--port", "0"];
