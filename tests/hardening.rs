@@ -15,7 +15,7 @@ use std::process::{Child, Stdio};
 use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, mode};
 use hostile::{Hostile, Received, Reply, page};
 use serde_json::Value;
-use whatsapp_ctl::api::{MAX_BODY_BYTES, MAX_LIST_ITEMS};
+use whatsapp_ctl::api::{MAX_BODY_BYTES, MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS};
 
 /// The key the hostile servers are given (long enough for the suite's leak scan to look for it).
 const KEY: &str = "hostile-test-key-93c1e5a7";
@@ -414,6 +414,52 @@ fn a_listing_whose_page_repeats_an_earlier_one_ends_with_an_error() {
         Reply::json(200, &page(from, 1000, 5000))
     });
     lying_listing(&api, "the page at offset 2000 repeats a template already listed (item 2000)", 5);
+}
+
+#[test]
+fn a_listing_in_tiny_pages_ends_at_the_request_cap() {
+    // One template a page, whatever the limit asked: 5,000 would take 5,000 requests.
+    let api = Hostile::start(|r| Reply::json(200, &page(offset(r), 1, 5000)));
+    lying_listing(&api, &format!("more than the {MAX_PAGE_REQUESTS} a listing makes"), 1);
+}
+
+#[test]
+fn a_listing_whose_later_pages_shrink_to_one_template_ends_at_the_request_cap() {
+    let api = Hostile::start(|r| match offset(r) {
+        0 => Reply::json(200, &page(0, 1000, 5000)),
+        from => Reply::json(200, &page(from, 1, 5000)),
+    });
+    let env = TestEnv::new("shrinking");
+    let run = ctl(&env, &api.base_url, &["templates", "list", "--json"]).expect_code(1);
+    assert!(run.stdout.is_empty(), "{run:#?}");
+    assert!(run.stderr.contains(&format!("more than {MAX_PAGE_REQUESTS} page requests")), "{run:#?}");
+    assert!(api.received().len() <= MAX_PAGE_REQUESTS + 4, "{} requests", api.received().len());
+}
+
+#[test]
+fn a_listing_of_fat_templates_ends_at_the_byte_cap() {
+    // Under the item cap and every body under the body cap, but 30 MB a page adds up.
+    let fat = std::sync::Arc::new("x".repeat(30 * 1000));
+    let api = Hostile::start(move |r| {
+        let from = offset(r);
+        let items: Vec<String> = (from..from + 1000)
+            .map(|n| {
+                format!(r#"{{"id":"{n}","name":"t{n}","language":"en","status":"approved","pad":"{fat}"}}"#)
+            })
+            .collect();
+        let body = format!(
+            r#"{{"count":1000,"offset":{from},"total":99000,"waba_templates":[{}]}}"#,
+            items.join(",")
+        );
+        Reply::json(200, &body)
+    });
+    let env = TestEnv::new("fat");
+    let run = ctl(&env, &api.base_url, &["templates", "list", "--json"]).expect_code(1);
+    assert!(run.stdout.is_empty(), "{run:#?}");
+    let limit = format!("add up to more than {} MiB", MAX_LIST_BYTES / (1024 * 1024));
+    assert!(run.stderr.contains(&limit), "{run:#?}");
+    let pages = MAX_LIST_BYTES / (30 * 1000 * 1000) + 1;
+    assert!(api.received().len() <= pages + 4, "{} requests", api.received().len());
 }
 
 #[test]

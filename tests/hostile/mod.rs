@@ -102,6 +102,9 @@ impl Drop for Hostile {
 }
 
 fn serve(stream: TcpStream, log: &Mutex<Vec<Received>>, handler: &Handler) {
+    // Head and body go out in separate writes: without this, Nagle's algorithm and delayed ACKs
+    // add tens of milliseconds to every answer on a kept-alive connection.
+    let _ = stream.set_nodelay(true);
     let Ok(mut writer) = stream.try_clone() else { return };
     let mut reader = BufReader::new(stream);
     loop {
