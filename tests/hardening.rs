@@ -181,6 +181,7 @@ fn a_password_in_the_base_url_is_never_shown_at_any_verbosity() {
     assert!(runs[1].1.stderr.contains(&format!("redacted@127.0.0.1:{port}")), "{}", runs[1].1.stderr);
     // The stored profile keeps the URL as given (it is the user's own), in config.toml (0600).
     assert!(env.read_config("config.toml").expect("config.toml").contains(PASSWORD));
+    assert_eq!(mode(&env.config_dir().join("config.toml")), 0o600);
 }
 
 #[test]
@@ -343,7 +344,9 @@ fn loose_config_permissions_are_reported_and_fixed_on_the_next_command() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits)).expect("chmod");
     };
+    let config = dir.join("config.toml");
     chmod(&credentials, 0o644);
+    chmod(&config, 0o666);
     chmod(&dir, 0o777);
     let status = env.run(&["profiles", "list"], &[]).expect_code(0);
     assert!(
@@ -358,7 +361,13 @@ fn loose_config_permissions_are_reported_and_fixed_on_the_next_command() {
         "{}",
         status.stderr
     );
-    assert_eq!((mode(&dir), mode(&credentials)), (0o755, 0o600));
+    assert!(
+        status.stderr.contains(&format!("config.toml {} had mode 0666", config.display()))
+            && status.stderr.contains("it is now 0644"),
+        "{}",
+        status.stderr
+    );
+    assert_eq!((mode(&dir), mode(&credentials), mode(&config)), (0o755, 0o600, 0o644));
     let again = env.run(&["profiles", "list"], &[]).expect_code(0);
     assert!(!again.stderr.contains("had mode"), "fixed once, reported once: {}", again.stderr);
     chmod(&credentials, 0o640);
