@@ -507,6 +507,32 @@ fn a_200_carrying_an_error_object_is_a_failure() {
 }
 
 #[test]
+fn a_200_carrying_on_premise_errors_is_a_failure() {
+    let env = TestEnv::new("200errors");
+    let body = r#"{"errors":[{"code":1005,"title":"Access denied","details":"Relogin required"}],"meta":{"api_status":"stable"}}"#;
+    let api = Hostile::start(move |_| Reply::json(200, body));
+    for args in [&["templates", "list"][..], &["send", "text", "--to", PHONE, "hi"][..]] {
+        let run = ctl(&env, &api.base_url, args);
+        assert_ne!(run.code, 0, "{args:?}: {run:#?}");
+        assert!(run.stderr.contains("Access denied"), "{args:?}: {run:#?}");
+        assert!(!run.stdout.contains("Sent") && !run.stderr.contains("No templates match"), "{run:#?}");
+    }
+}
+
+#[test]
+fn a_listing_answer_without_templates_is_not_an_empty_listing() {
+    let env = TestEnv::new("notalist");
+    for body in ["{}", r#"{"status":"ok"}"#, r#"{"count":0,"total":0}"#, r#"{"waba_templates":null}"#] {
+        let api = Hostile::start(move |_| Reply::json(200, body));
+        let run = ctl(&env, &api.base_url, &["templates", "list"]).expect_code(1);
+        assert!(run.stderr.contains("waba_templates") && has_hint(&run), "{body}: {run:#?}");
+        assert!(!run.stderr.contains("No templates match"), "{body}: {run:#?}");
+        let json = ctl(&env, &api.base_url, &["templates", "list", "--json"]).expect_code(1);
+        assert!(json.stdout.is_empty(), "{body}: {json:#?}");
+    }
+}
+
+#[test]
 fn a_send_answer_without_a_message_id_is_a_failure() {
     let env = TestEnv::new("noid");
     for body in [

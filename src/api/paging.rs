@@ -37,12 +37,12 @@ const LIST_PATH: &str = "/v1/configs/templates";
 /// Pages in flight at once.
 const CONCURRENCY: usize = 4;
 
-/// One list page with each template left as its JSON text.
+/// One list page with each template left as its JSON text. `waba_templates` is required: an
+/// answer without it (`{}`, another service's JSON) is not an empty listing.
 #[derive(Debug, Default, Deserialize)]
 struct RawPage {
     #[serde(default)]
     total: Option<usize>,
-    #[serde(default)]
     waba_templates: Vec<Box<RawValue>>,
 }
 
@@ -223,6 +223,12 @@ impl Client {
     /// One page of `GET /v1/configs/templates`, templates unparsed.
     async fn raw_page(&self, query: &TemplateQuery, offset: usize, limit: usize) -> Result<RawPage> {
         let params = super::endpoints::page_params(query, offset, limit);
-        self.json(Method::GET, LIST_PATH, &params, None, Safety::Idempotent).await
+        self.json(Method::GET, LIST_PATH, &params, None, Safety::Idempotent).await.map_err(|err| match err {
+            Error::Decode { url, reason } => Error::Decode {
+                url,
+                reason: format!("not a template listing (a \"waba_templates\" list is required): {reason}"),
+            },
+            other => other,
+        })
     }
 }

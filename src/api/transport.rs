@@ -26,14 +26,19 @@ pub(super) struct Reply {
 struct ErrorProbe<'a> {
     #[serde(default, borrow)]
     error: Option<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    errors: Option<&'a serde_json::value::RawValue>,
 }
 
-/// A 2xx body that is an error shape (`{"error": {...}}` or `{"error": "..."}`).
+/// A 2xx body that is an error shape (`{"error": {...}}`, `{"error": "..."}`, or on-premise's
+/// `{"errors": [...]}` with at least one error).
 fn is_error_shape(body: &[u8]) -> bool {
-    serde_json::from_slice::<ErrorProbe<'_>>(body)
-        .ok()
-        .and_then(|probe| probe.error)
-        .is_some_and(|raw| raw.get() != "null" && raw.get() != "\"\"" && raw.get() != "false")
+    let Ok(probe) = serde_json::from_slice::<ErrorProbe<'_>>(body) else { return false };
+    let error = probe.error.is_some_and(|raw| !matches!(raw.get(), "null" | "\"\"" | "false"));
+    let errors = probe.errors.is_some_and(|raw| {
+        serde_json::from_str::<Vec<serde::de::IgnoredAny>>(raw.get()).is_ok_and(|list| !list.is_empty())
+    });
+    error || errors
 }
 
 /// Why a body could not be read.
