@@ -553,6 +553,25 @@ fn a_send_answer_without_a_message_id_is_a_failure() {
 }
 
 #[test]
+fn a_create_answer_that_is_not_a_template_is_not_submitted() {
+    let env = TestEnv::new("notcreated");
+    let file = format!("{}/examples/templates/order_update.json", env!("CARGO_MANIFEST_DIR"));
+    for body in ["{}", r#"{"status":"ok"}"#, r#"{"success":true}"#] {
+        let api = Hostile::start(move |r| match r.method.as_str() {
+            "POST" => Reply::json(200, body),
+            _ => Reply::json(200, &page(0, 0, 0)),
+        });
+        let run = ctl(&env, &api.base_url, &["templates", "submit", "--json", &file]);
+        assert_ne!(run.code, 0, "{body}: {run:#?}");
+        let rows = run.json();
+        assert_eq!(rows[0]["ok"], false, "{body}: {rows:#}");
+        assert!(rows.to_string().contains("may or may not have been created"), "{body}: {rows:#}");
+        let posts = api.received().iter().filter(|r| r.method == "POST").count();
+        assert_eq!(posts, 1, "{body}: not created twice");
+    }
+}
+
+#[test]
 fn a_login_check_answered_by_something_that_is_not_the_api_stores_nothing() {
     let env = TestEnv::new("notapi");
     // (what, status, content type, body)

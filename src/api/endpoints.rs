@@ -38,9 +38,19 @@ impl Client {
         self.json(Method::GET, "/v1/configs/templates", &params, None, Safety::Idempotent).await
     }
 
-    /// `POST /v1/configs/templates`: the body exactly as given.
+    /// `POST /v1/configs/templates`: the body exactly as given. The answer is the created
+    /// template: one without a `name` or `id` (`{}`, another service's JSON) is not a success.
     pub async fn create_template(&self, template: &Value) -> Result<Value> {
-        self.json(Method::POST, "/v1/configs/templates", &[], Some(template), Safety::SideEffect).await
+        let path = "/v1/configs/templates";
+        let created: Value = self.json(Method::POST, path, &[], Some(template), Safety::SideEffect).await?;
+        if !["name", "id"].iter().any(|key| created.get(key).is_some_and(Value::is_string)) {
+            return Err(self.decode_error(
+                path,
+                "the answer is not a template (no \"name\" or \"id\"), so the template may or may not \
+                 have been created",
+            ));
+        }
+        Ok(created)
     }
 
     /// `DELETE /v1/configs/templates/{name}`: every language of that name.
