@@ -489,6 +489,17 @@ fn an_endless_body_stops_at_the_cap_with_the_limit_named() {
 }
 
 #[test]
+fn a_body_that_trickles_forever_ends_at_the_timeout() {
+    let env = TestEnv::new("trickle");
+    let api = Hostile::start(|_| Reply::Trickle);
+    let args = ["--timeout", "1", "--retries", "1", "templates", "list", "--json"];
+    let run = ctl(&env, &api.base_url, &args).expect_code(5);
+    assert!(run.stdout.is_empty(), "{run:#?}");
+    assert!(run.stderr.contains("(2 attempts): timed out"), "{run:#?}");
+    assert_eq!(api.received().len(), 2, "one retry, as asked");
+}
+
+#[test]
 fn a_200_carrying_an_error_object_is_a_failure() {
     let env = TestEnv::new("200error");
     let body = r#"{"error":{"code":131000,"message":"Something went wrong upstream"}}"#;
