@@ -266,23 +266,60 @@ fn a_webhook_answer_too_large_to_mask_is_not_shown_at_vv() {
     assert!(run.stdout.contains("https://hooks.example.com/wa"), "{}", run.stdout);
 }
 
-/// `webhook listen` with `args`, the first stderr line read (its URL); `envs` added.
-fn listen(env: &TestEnv, args: &[&str], envs: &[(&str, &str)]) -> (Child, String) {
-    let mut all = vec!["-vv", "webhook", "listen", "--port", "0"];
-    all.extend_from_slice(args);
-    let mut child = env
-        .cmd(&all)
-        .envs(envs.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn webhook listen");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut first = String::new();
-    stderr.read_line(&mut first).expect("first line");
-    let url = first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
-    child.stderr = Some(stderr.into_inner());
-    (child, url)
+/// A running `webhook listen -vv`; killed when dropped (a failing test leaves no process).
+struct Listening {
+    child: Child,
+    url: String,
+    output: std::sync::mpsc::Receiver<(String, String)>,
+}
+
+impl Listening {
+    fn start(env: &TestEnv, args: &[&str], envs: &[(&str, &str)]) -> Self {
+        let mut all = vec!["-vv", "webhook", "listen", "--port", "0"];
+        all.extend_from_slice(args);
+        let mut child = env
+            .cmd(&all)
+            .envs(envs.iter().copied())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn webhook listen");
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut first = String::new();
+        stderr.read_line(&mut first).expect("first line");
+        let url =
+            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
+        let mut stdout = child.stdout.take().expect("stdout");
+        let (tx, output) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let (mut out, mut err) = (String::new(), first);
+            let _ = stdout.read_to_string(&mut out);
+            let _ = stderr.read_to_string(&mut err);
+            let _ = tx.send((out, err));
+        });
+        Self { child, url, output }
+    }
+
+    /// Ctrl-C; the exit code, stdout and the whole of stderr.
+    fn interrupt(mut self) -> (Option<i32>, String, String) {
+        std::process::Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .expect("kill");
+        // A watchdog, not a timing assertion: a listener that ignores Ctrl-C fails here.
+        let (stdout, stderr) = self
+            .output
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("webhook listen stops on Ctrl-C");
+        (self.child.wait().expect("wait").code(), stdout, stderr)
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 #[test]
@@ -294,9 +331,9 @@ fn listen_takes_required_secrets_from_a_file_and_the_environment_and_never_shows
     std::fs::write(&file, format!("{FILE_SECRET}\n")).expect("secret file");
     let from_file = format!("X-File-Secret=@{}", file.display());
     let args = ["--require-header", &from_file, "--require-header", "X-Env-Secret=env:LISTEN_SECRET"];
-    let (mut child, url) = listen(&env, &args, &[("LISTEN_SECRET", ENV_SECRET)]);
+    let listening = Listening::start(&env, &args, &[("LISTEN_SECRET", ENV_SECRET)]);
     // The process holds secrets: it never dumps core.
-    let limits = std::fs::read_to_string(format!("/proc/{}/limits", child.id())).expect("limits");
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", listening.child.id())).expect("limits");
     let core = limits.lines().find(|l| l.starts_with("Max core file size")).expect("core line");
     assert!(core.split_whitespace().skip(4).take(2).all(|v| v == "0"), "{core}");
 
@@ -305,18 +342,16 @@ fn listen_takes_required_secrets_from_a_file_and_the_environment_and_never_shows
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture");
+    let url = listening.url.clone();
     let post = |headers: &[(&str, &str)]| http_with_headers("POST", &url, Some(&payload), headers).0;
     let both = [("X-File-Secret", FILE_SECRET), ("X-Env-Secret", ENV_SECRET)];
     assert_eq!(post(&both), 200);
     assert_eq!(post(&[("X-File-Secret", FILE_SECRET), ("X-Env-Secret", "wrong")]), 403);
     assert_eq!(post(&[("X-Env-Secret", ENV_SECRET)]), 401);
     assert_eq!(post(&[("X-File-Secret", "@secret"), ("X-Env-Secret", "env:LISTEN_SECRET")]), 403);
-    std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill");
-    let mut stdout = String::new();
-    let mut stderr = String::new();
-    child.stdout.take().expect("stdout").read_to_string(&mut stdout).expect("stdout");
-    child.stderr.take().expect("stderr").read_to_string(&mut stderr).expect("stderr");
-    assert_eq!(child.wait().expect("wait").code(), Some(0), "{stderr}");
+    let (code, stdout, stderr) = listening.interrupt();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("has the wrong value (HTTP 403)"), "the refusals are reported: {stderr}");
     assert_eq!(stdout.lines().count(), 1, "only the accepted request prints: {stdout}");
     for secret in [FILE_SECRET, ENV_SECRET] {
         assert!(!stdout.contains(secret) && !stderr.contains(secret), "{secret}: {stdout}\n{stderr}");
