@@ -88,12 +88,13 @@ impl Client {
         if let Some(language) = language {
             query.filters.insert("language".into(), Value::String(language.to_owned()));
         }
-        let mut found = Vec::new();
-        self.list_templates(&query, 0, None, |page| found.extend(page)).await?;
-        found.retain(|t| {
+        let wanted = |t: &Value| {
             t.get("name").and_then(Value::as_str) == Some(name)
                 && language.is_none_or(|l| t.get("language").and_then(Value::as_str) == Some(l))
-        });
+        };
+        // Filtered page by page: a server that ignores the filter costs one page of values.
+        let mut found = Vec::new();
+        self.list_templates(&query, 0, None, |page| found.extend(page.into_iter().filter(wanted))).await?;
         Ok(found)
     }
 
