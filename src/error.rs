@@ -154,6 +154,26 @@ fn api_hint(err: &api::Error) -> Option<String> {
             "check the network and the base URL (`whatsapp-ctl auth status`), or raise --timeout / --retries"
                 .into(),
         ),
+        api::Error::Redirect { .. } => Some(
+            "the base URL is out of date or not the API's: check it (`whatsapp-ctl auth status`); if the \
+             API really moved, give the new address with --base-url or `auth login --base-url URL`"
+                .into(),
+        ),
+        api::Error::TooLarge { .. } => Some(
+            "check that the base URL points at the 360dialog API (`whatsapp-ctl auth status`); a listing \
+             can be narrowed with --status, --name or --limit"
+                .into(),
+        ),
+        api::Error::Paging { .. } => Some(
+            "the server does not page like the 360dialog API: check the base URL (`whatsapp-ctl auth \
+             status`), or fetch fewer with --limit"
+                .into(),
+        ),
+        api::Error::Decode { .. } => Some(
+            "check that the base URL points at the 360dialog API (`whatsapp-ctl auth status`); -vv shows \
+             the answer"
+                .into(),
+        ),
         _ => None,
     }
 }

@@ -38,9 +38,19 @@ impl Client {
         self.json(Method::GET, "/v1/configs/templates", &params, None, Safety::Idempotent).await
     }
 
-    /// `POST /v1/configs/templates`: the body exactly as given.
+    /// `POST /v1/configs/templates`: the body exactly as given. The answer is the created
+    /// template: one without a `name` or `id` (`{}`, another service's JSON) is not a success.
     pub async fn create_template(&self, template: &Value) -> Result<Value> {
-        self.json(Method::POST, "/v1/configs/templates", &[], Some(template), Safety::SideEffect).await
+        let path = "/v1/configs/templates";
+        let created: Value = self.json(Method::POST, path, &[], Some(template), Safety::SideEffect).await?;
+        if !["name", "id"].iter().any(|key| created.get(key).is_some_and(Value::is_string)) {
+            return Err(self.decode_error(
+                path,
+                "the answer is not a template (no \"name\" or \"id\"), so the template may or may not \
+                 have been created",
+            ));
+        }
+        Ok(created)
     }
 
     /// `DELETE /v1/configs/templates/{name}`: every language of that name.
@@ -78,12 +88,13 @@ impl Client {
         if let Some(language) = language {
             query.filters.insert("language".into(), Value::String(language.to_owned()));
         }
-        let mut found = Vec::new();
-        self.list_templates(&query, 0, None, |page| found.extend(page)).await?;
-        found.retain(|t| {
+        let wanted = |t: &Value| {
             t.get("name").and_then(Value::as_str) == Some(name)
                 && language.is_none_or(|l| t.get("language").and_then(Value::as_str) == Some(l))
-        });
+        };
+        // Filtered page by page: a server that ignores the filter costs one page of values.
+        let mut found = Vec::new();
+        self.list_templates(&query, 0, None, |page| found.extend(page.into_iter().filter(wanted))).await?;
         Ok(found)
     }
 

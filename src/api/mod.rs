@@ -20,7 +20,7 @@ use reqwest::{Method, Url};
 
 pub use error::{ApiError, THROTTLE_CODES};
 pub use network::{NetworkKind, error_chain, redact_raw, redact_url};
-pub use paging::MAX_LIST_ITEMS;
+pub use paging::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS, PAGE_SIZE};
 pub use retry::Safety;
 pub use transport::MAX_BODY_BYTES;
 pub use types::{Health, SendResponse, TemplatePage, TemplateQuery, Webhook};

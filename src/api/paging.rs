@@ -5,11 +5,15 @@
 //! further requests, so a server that caps pages loses nothing.
 //!
 //! The server's word is checked, never trusted: nothing is allocated from its `total`, no more
-//! than [`MAX_LIST_ITEMS`] templates are fetched, and a template seen twice (a server that
-//! ignores `offset`, a page that does not advance) ends the listing with an error saying so.
+//! than [`MAX_LIST_ITEMS`] templates are fetched, a listing costs at most [`MAX_PAGE_REQUESTS`]
+//! requests and [`MAX_LIST_BYTES`] of template text (tiny or fat pages cannot stretch it), and a
+//! template seen twice (a server that ignores `offset`, a page that does not advance) ends the
+//! listing with an error saying so.
 
 use std::collections::{BTreeMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -23,16 +27,22 @@ pub const PAGE_SIZE: usize = 1000;
 /// The most templates one listing fetches: a WABA holds at most 6,000 template names (each in
 /// several languages); 100,000 leaves a wide margin while keeping memory bounded.
 pub const MAX_LIST_ITEMS: usize = 100_000;
+/// The most page requests one listing makes: 100,000 templates in pages of 50 (the smallest
+/// page size seen from the API), with margin.
+pub const MAX_PAGE_REQUESTS: usize = 2_500;
+/// The most template text one listing holds (128 MiB): 100,000 templates of 1.3 KB, ten times
+/// the largest real WABA's listing.
+pub const MAX_LIST_BYTES: usize = 128 * 1024 * 1024;
 const LIST_PATH: &str = "/v1/configs/templates";
 /// Pages in flight at once.
 const CONCURRENCY: usize = 4;
 
-/// One list page with each template left as its JSON text.
+/// One list page with each template left as its JSON text. `waba_templates` is required: an
+/// answer without it (`{}`, another service's JSON) is not an empty listing.
 #[derive(Debug, Default, Deserialize)]
 struct RawPage {
     #[serde(default)]
     total: Option<usize>,
-    #[serde(default)]
     waba_templates: Vec<Box<RawValue>>,
 }
 
@@ -76,7 +86,8 @@ impl Client {
         mut on_page: impl FnMut(Vec<Box<RawValue>>),
     ) -> Result<usize> {
         let first_limit = max.map_or(PAGE_SIZE, |m| m.clamp(1, PAGE_SIZE));
-        let mut first = self.raw_page(query, offset, first_limit).await?;
+        let budget = Arc::new(Budget::default());
+        let mut first = self.budgeted_page(&budget, query, offset, first_limit).await?;
         first.waba_templates.truncate(first_limit);
         let page_len = first.waba_templates.len();
         let total = first.total.unwrap_or(offset + page_len).max(offset + page_len);
@@ -95,20 +106,29 @@ impl Client {
         if page_len == 0 || offset + delivered >= end {
             return Ok(delivered);
         }
+        let pages = (end - offset - delivered).div_ceil(page_len);
+        if pages >= MAX_PAGE_REQUESTS {
+            return Err(self.paging_error(format!(
+                "it answers in pages of {page_len} templates, so listing {wanted} would take {pages} more \
+                 requests, more than the {MAX_PAGE_REQUESTS} a listing makes; pass --limit to fetch fewer"
+            )));
+        }
         let starts: Vec<usize> = (offset + page_len..end).step_by(page_len).collect();
         let mut pending = starts.iter().copied();
         let mut tasks = JoinSet::new();
         let mut done: BTreeMap<usize, Vec<Box<RawValue>>> = BTreeMap::new();
         let mut next_to_emit = 0;
         for start in pending.by_ref().take(CONCURRENCY) {
-            tasks.spawn(fetch_range(self.clone(), query.clone(), start, page_len.min(end - start)));
+            let range = (start, page_len.min(end - start));
+            tasks.spawn(fetch_range(self.clone(), budget.clone(), query.clone(), range));
         }
         while let Some(joined) = tasks.join_next().await {
             let (start, items) =
                 joined.map_err(|err| Error::Internal(format!("a template page task failed: {err}")))??;
             done.insert(start, items);
             if let Some(next) = pending.next() {
-                tasks.spawn(fetch_range(self.clone(), query.clone(), next, page_len.min(end - next)));
+                let range = (next, page_len.min(end - next));
+                tasks.spawn(fetch_range(self.clone(), budget.clone(), query.clone(), range));
             }
             while let Some((start, items)) =
                 starts.get(next_to_emit).and_then(|s| done.remove(s).map(|items| (*s, items)))
@@ -148,16 +168,23 @@ impl Seen {
     }
 }
 
+/// What one listing has spent so far, shared by its page tasks.
+#[derive(Default)]
+struct Budget {
+    requests: AtomicUsize,
+    bytes: AtomicUsize,
+}
+
 /// Fetches `len` templates from `start`, asking again when the server returns a short page.
 async fn fetch_range(
     client: Client,
+    budget: Arc<Budget>,
     query: TemplateQuery,
-    start: usize,
-    len: usize,
+    (start, len): (usize, usize),
 ) -> Result<(usize, Vec<Box<RawValue>>)> {
     let mut items = Vec::with_capacity(len);
     while items.len() < len {
-        let page = client.raw_page(&query, start + items.len(), len - items.len()).await?;
+        let page = client.budgeted_page(&budget, &query, start + items.len(), len - items.len()).await?;
         if page.waba_templates.is_empty() {
             break;
         }
@@ -167,9 +194,41 @@ async fn fetch_range(
 }
 
 impl Client {
+    /// [`Client::raw_page`], charged to the listing's budget of requests and bytes.
+    async fn budgeted_page(
+        &self,
+        budget: &Budget,
+        query: &TemplateQuery,
+        offset: usize,
+        limit: usize,
+    ) -> Result<RawPage> {
+        if budget.requests.fetch_add(1, Ordering::SeqCst) >= MAX_PAGE_REQUESTS {
+            return Err(self.paging_error(format!(
+                "it took more than {MAX_PAGE_REQUESTS} page requests without reaching its total (its \
+                 pages are tiny or do not advance); pass --limit to fetch fewer"
+            )));
+        }
+        let page = self.raw_page(query, offset, limit).await?;
+        let size: usize = page.waba_templates.iter().map(|raw| raw.get().len()).sum();
+        if budget.bytes.fetch_add(size, Ordering::SeqCst).saturating_add(size) > MAX_LIST_BYTES {
+            return Err(self.paging_error(format!(
+                "its templates add up to more than {} MiB, more than a listing holds; pass --limit \
+                 to fetch fewer",
+                MAX_LIST_BYTES / (1024 * 1024)
+            )));
+        }
+        Ok(page)
+    }
+
     /// One page of `GET /v1/configs/templates`, templates unparsed.
     async fn raw_page(&self, query: &TemplateQuery, offset: usize, limit: usize) -> Result<RawPage> {
         let params = super::endpoints::page_params(query, offset, limit);
-        self.json(Method::GET, LIST_PATH, &params, None, Safety::Idempotent).await
+        self.json(Method::GET, LIST_PATH, &params, None, Safety::Idempotent).await.map_err(|err| match err {
+            Error::Decode { url, reason } => Error::Decode {
+                url,
+                reason: format!("not a template listing (a \"waba_templates\" list is required): {reason}"),
+            },
+            other => other,
+        })
     }
 }

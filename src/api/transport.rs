@@ -26,14 +26,19 @@ pub(super) struct Reply {
 struct ErrorProbe<'a> {
     #[serde(default, borrow)]
     error: Option<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    errors: Option<&'a serde_json::value::RawValue>,
 }
 
-/// A 2xx body that is an error shape (`{"error": {...}}` or `{"error": "..."}`).
+/// A 2xx body that is an error shape (`{"error": {...}}`, `{"error": "..."}`, or on-premise's
+/// `{"errors": [...]}` with at least one error).
 fn is_error_shape(body: &[u8]) -> bool {
-    serde_json::from_slice::<ErrorProbe<'_>>(body)
-        .ok()
-        .and_then(|probe| probe.error)
-        .is_some_and(|raw| raw.get() != "null" && raw.get() != "\"\"" && raw.get() != "false")
+    let Ok(probe) = serde_json::from_slice::<ErrorProbe<'_>>(body) else { return false };
+    let error = probe.error.is_some_and(|raw| !matches!(raw.get(), "null" | "\"\"" | "false"));
+    let errors = probe.errors.is_some_and(|raw| {
+        serde_json::from_str::<Vec<serde::de::IgnoredAny>>(raw.get()).is_ok_and(|list| !list.is_empty())
+    });
+    error || errors
 }
 
 /// Why a body could not be read.
@@ -206,10 +211,14 @@ fn redact_headers(body: &Value) -> String {
     }
 }
 
-/// [`redact_headers`] for a response body (only small JSON objects can be a webhook answer).
+/// [`redact_headers`] for a response body (only small JSON objects can be a webhook answer; a
+/// large body that mentions `"headers"` is not parsed for masking, so it is not shown either).
 fn redact_body(bytes: &[u8]) -> String {
     const SMALL: usize = 1024 * 1024;
-    let may_hold_headers = bytes.len() < SMALL && bytes.windows(9).any(|w| w == b"\"headers\"");
+    let may_hold_headers = bytes.windows(9).any(|w| w == b"\"headers\"");
+    if may_hold_headers && bytes.len() >= SMALL {
+        return format!("({} bytes mentioning \"headers\", not shown: too large to mask)", bytes.len());
+    }
     match may_hold_headers.then(|| serde_json::from_slice::<Value>(bytes).ok()).flatten() {
         Some(value) => redact_headers(&value),
         None => String::from_utf8_lossy(bytes).into_owned(),

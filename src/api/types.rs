@@ -32,7 +32,7 @@ pub struct TemplatePage {
     pub offset: Option<usize>,
     #[serde(default)]
     pub total: Option<usize>,
-    #[serde(default)]
+    /// Required: an answer without it is not a listing.
     pub waba_templates: Vec<Value>,
 }
 

@@ -34,7 +34,8 @@ pub async fn check(base: Option<Url>, step: Duration) -> Outcome {
     match http(&base, step).await {
         Ok((status, ms)) => stages.push(format!("HTTP {status} in {ms} ms")),
         Err(failure) => {
-            return Outcome::fail(format!("{CANT_REACH}: HTTP request to {base} failed: {failure}"));
+            let shown = api::redact_url(&base);
+            return Outcome::fail(format!("{CANT_REACH}: HTTP request to {shown} failed: {failure}"));
         }
     }
     Outcome::pass(stages.join(", "))
@@ -113,7 +114,11 @@ fn tls_connector() -> Result<TlsConnector, String> {
 
 /// One GET of the base URL without the key: (status, ms).
 async fn http(base: &Url, step: Duration) -> Result<(u16, u64), String> {
-    let mut builder = reqwest::Client::builder().timeout(step).connect_timeout(step);
+    // A redirect is reported as its status, never followed: it may point anywhere.
+    let mut builder = reqwest::Client::builder()
+        .timeout(step)
+        .connect_timeout(step)
+        .redirect(reqwest::redirect::Policy::none());
     if api::is_loopback(base) {
         builder = builder.no_proxy();
     }

@@ -41,6 +41,8 @@ pub enum Reply {
     Full(u16, Vec<(String, String)>, Vec<u8>),
     /// 200 with no Content-Length and `bytes` of filler streamed until done or the client leaves.
     Endless(usize),
+    /// 200 with no Content-Length, then one byte of filler every 50 ms until the client leaves.
+    Trickle,
 }
 
 impl Reply {
@@ -102,6 +104,9 @@ impl Drop for Hostile {
 }
 
 fn serve(stream: TcpStream, log: &Mutex<Vec<Received>>, handler: &Handler) {
+    // Head and body go out in separate writes: without this, Nagle's algorithm and delayed ACKs
+    // add tens of milliseconds to every answer on a kept-alive connection.
+    let _ = stream.set_nodelay(true);
     let Ok(mut writer) = stream.try_clone() else { return };
     let mut reader = BufReader::new(stream);
     loop {
@@ -124,6 +129,15 @@ fn serve(stream: TcpStream, log: &Mutex<Vec<Received>>, handler: &Handler) {
                 while ok && sent < total {
                     ok = writer.write_all(&chunk).is_ok();
                     sent += chunk.len();
+                }
+                return;
+            }
+            Reply::Trickle => {
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+                let mut ok = writer.write_all(head.as_bytes()).is_ok();
+                while ok {
+                    thread::sleep(std::time::Duration::from_millis(50));
+                    ok = writer.write_all(b" ").and_then(|()| writer.flush()).is_ok();
                 }
                 return;
             }

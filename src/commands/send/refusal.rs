@@ -57,6 +57,8 @@ pub fn classify(err: &api::Error) -> Refusal {
         },
         // A refused connection never reached the API (the client retried it); anything else may have.
         api::Error::Network { kind, .. } if kind.may_have_reached_server() => Refusal::Ambiguous,
+        // An answer that is not a send answer (no message id, too large): the request arrived.
+        api::Error::Decode { .. } | api::Error::TooLarge { .. } => Refusal::Ambiguous,
         _ => Refusal::Other,
     }
 }

@@ -91,17 +91,20 @@ pub struct TestTemplate {
 
 /// Approved templates (of `name`, when given) that need no parameters, by name and language.
 pub async fn test_templates(client: &Client, name: Option<&str>) -> Result<Vec<TestTemplate>> {
-    let mut found = Vec::new();
+    let mut usable: Vec<TestTemplate> = Vec::new();
     let listed = match name {
-        Some(name) => client.find_templates(name, None).await.map(|all| found.extend(all)),
+        Some(name) => client
+            .find_templates(name, None)
+            .await
+            .map(|all| usable.extend(all.iter().filter_map(usable_for_test))),
         None => {
             let mut query = TemplateQuery::default();
             query.filters.insert("status".into(), Value::String("approved".into()));
-            client.list_templates(&query, 0, None, |page| found.extend(page)).await.map(|_| ())
+            let keep = |page: Vec<Value>| usable.extend(page.iter().filter_map(usable_for_test));
+            client.list_templates(&query, 0, None, keep).await.map(|_| ())
         }
     };
     listed.map_err(|err| Error::from(err).context("listing the approved templates failed"))?;
-    let mut usable: Vec<TestTemplate> = found.iter().filter_map(usable_for_test).collect();
     usable.sort_by(|a, b| (&a.name, &a.language).cmp(&(&b.name, &b.language)));
     usable.dedup();
     Ok(usable)

@@ -121,8 +121,11 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
                 kept.extend(page.into_iter().filter(|raw| keep_raw(raw)));
             })
             .await?;
+        // A page's worth per write: one buffer of the whole array would double the peak.
         let mut stream = JsonArrayStream::default();
-        stream.push_all(kept.iter());
+        for chunk in kept.chunks(crate::api::PAGE_SIZE) {
+            stream.push_all(chunk.iter());
+        }
         stream.finish();
         return Ok(0);
     }
