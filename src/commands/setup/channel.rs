@@ -22,7 +22,7 @@ impl Wizard<'_> {
         api: Flavour,
     ) -> Result<(ApiKey, Client, Webhook)> {
         loop {
-            let key = self.read_key(profile, stored_key)?;
+            let key = self.read_key(profile, stored_key).await?;
             let client = self.ctx.client_for(base_url, api, key.clone())?;
             self.ctx.out.info(&format!("Checking key {} with {base_url} ...", key.hint()));
             match steps::verify_key(&client).await {
@@ -37,9 +37,10 @@ impl Wizard<'_> {
         }
     }
 
-    fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<ApiKey> {
+    async fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<ApiKey> {
         let Some(ui) = self.ui.as_ref().filter(|_| !self.args.token_stdin) else {
-            return input::read_api_key(true, &format!("whatsapp-ctl setup --profile {profile}"));
+            return input::read_api_key(&self.ctx.out, true, &format!("whatsapp-ctl setup --profile {profile}"))
+                .await;
         };
         let label = match stored_key {
             Some(key) => format!("API key (D360-API-KEY; Enter keeps {})", key.hint()),

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::commands::input::{self, Source, TEMPLATE_FILE};
 use crate::output::Output;
 use crate::template::{self, Problem};
 
@@ -61,16 +62,17 @@ impl Checked {
     }
 }
 
-/// Reads and checks every file; unreadable files and JSON syntax errors become problems too,
-/// so one run reports everything.
-pub fn check_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
+/// Reads (`-`: standard input; each at most [`TEMPLATE_FILE`]) and checks every file;
+/// unreadable files and JSON syntax errors become problems too, so one run reports everything.
+pub async fn check_files(out: &Output, paths: &[impl AsRef<Path>]) -> Vec<Checked> {
     let mut rows = Vec::new();
     for path in paths {
-        let file = path.as_ref().display().to_string();
-        let source = match std::fs::read_to_string(path.as_ref()) {
+        let from = Source::of(Some(path.as_ref()));
+        let file = from.name();
+        let source = match input::read_text(out, &from, &TEMPLATE_FILE).await {
             Ok(source) => source,
             Err(err) => {
-                rows.push(failed_file(&file, format!("cannot read the file: {err}"), None));
+                rows.push(failed_file(&file, unreadable(&file, &err), None));
                 continue;
             }
         };
@@ -82,6 +84,18 @@ pub fn check_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
         }
     }
     rows
+}
+
+/// A read failure as a problem of the file's row: "is larger than 8 MiB, ... (hint)".
+fn unreadable(file: &str, err: &crate::error::Error) -> String {
+    let message = err.message.strip_prefix(file).map_or(err.message.as_str(), |rest| {
+        rest.trim_start_matches(':').trim_start()
+    });
+    let mut text = err.causes.iter().fold(message.to_owned(), |text, cause| format!("{text}: {cause}"));
+    if let Some(hint) = &err.hint {
+        text.push_str(&format!(" ({hint})"));
+    }
+    text
 }
 
 fn failed_file(file: &str, message: String, line: Option<usize>) -> Checked {
