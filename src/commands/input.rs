@@ -33,11 +33,8 @@ pub const API_KEY: Limit = Limit {
 };
 
 /// A template file: a full page of the largest templates is a few MB.
-pub const TEMPLATE_FILE: Limit = Limit {
-    what: "a template file",
-    bytes: 8 * MIB,
-    hint: "split the templates over several files",
-};
+pub const TEMPLATE_FILE: Limit =
+    Limit { what: "a template file", bytes: 8 * MIB, hint: "split the templates over several files" };
 
 /// A webhook payload: 360dialog posts far smaller ones (`webhook listen` takes at most 2 MB).
 pub const WEBHOOK_PAYLOAD: Limit = Limit {
@@ -145,9 +142,9 @@ fn read_error(source: &Source, what: &str) -> Error {
 
 /// "64 KiB", "4 MiB".
 fn size(bytes: u64) -> String {
-    if bytes >= MIB && bytes % MIB == 0 {
+    if bytes >= MIB && bytes.is_multiple_of(MIB) {
         format!("{} MiB", bytes / MIB)
-    } else if bytes >= KIB && bytes % KIB == 0 {
+    } else if bytes >= KIB && bytes.is_multiple_of(KIB) {
         format!("{} KiB", bytes / KIB)
     } else {
         format!("{bytes} bytes")
@@ -230,9 +227,14 @@ mod tests {
         let missing = Source::File(PathBuf::from("/nonexistent/whatsapp-ctl/t.json"));
         let err = block_on(read(&quiet(), &missing, &TEMPLATE_FILE)).expect_err("missing");
         assert_eq!(err.kind, Kind::Invalid);
-        assert!(err.message.starts_with("/nonexistent/whatsapp-ctl/t.json: cannot read it"), "{}", err.message);
+        assert!(
+            err.message.starts_with("/nonexistent/whatsapp-ctl/t.json: cannot read it"),
+            "{}",
+            err.message
+        );
         let path = scratch("latin1", b"caf\xe9");
-        let err = block_on(read_text(&quiet(), &Source::File(path.clone()), &TEMPLATE_FILE)).expect_err("utf8");
+        let err =
+            block_on(read_text(&quiet(), &Source::File(path.clone()), &TEMPLATE_FILE)).expect_err("utf8");
         assert_eq!(err.kind, Kind::Invalid);
         assert!(err.message.ends_with("is not UTF-8 text"), "{}", err.message);
         let _ = std::fs::remove_file(path);

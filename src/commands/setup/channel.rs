@@ -39,8 +39,12 @@ impl Wizard<'_> {
 
     async fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<ApiKey> {
         let Some(ui) = self.ui.as_ref().filter(|_| !self.args.token_stdin) else {
-            return input::read_api_key(&self.ctx.out, true, &format!("whatsapp-ctl setup --profile {profile}"))
-                .await;
+            return input::read_api_key(
+                &self.ctx.out,
+                true,
+                &format!("whatsapp-ctl setup --profile {profile}"),
+            )
+            .await;
         };
         let label = match stored_key {
             Some(key) => format!("API key (D360-API-KEY; Enter keeps {})", key.hint()),

@@ -88,9 +88,10 @@ pub async fn check_files(out: &Output, paths: &[impl AsRef<Path>]) -> Vec<Checke
 
 /// A read failure as a problem of the file's row: "is larger than 8 MiB, ... (hint)".
 fn unreadable(file: &str, err: &crate::error::Error) -> String {
-    let message = err.message.strip_prefix(file).map_or(err.message.as_str(), |rest| {
-        rest.trim_start_matches(':').trim_start()
-    });
+    let message = err
+        .message
+        .strip_prefix(file)
+        .map_or(err.message.as_str(), |rest| rest.trim_start_matches(':').trim_start());
     let mut text = err.causes.iter().fold(message.to_owned(), |text, cause| format!("{text}: {cause}"));
     if let Some(hint) = &err.hint {
         text.push_str(&format!(" ({hint})"));
