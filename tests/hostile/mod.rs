@@ -41,6 +41,9 @@ pub enum Reply {
     Full(u16, Vec<(String, String)>, Vec<u8>),
     /// 200 with no Content-Length and `bytes` of filler streamed until done or the client leaves.
     Endless(usize),
+    /// No answer: the connection is closed once the whole request was read (it broke after
+    /// the request went out).
+    HangUp,
 }
 
 impl Reply {
@@ -127,6 +130,7 @@ fn serve(stream: TcpStream, log: &Mutex<Vec<Received>>, handler: &Handler) {
                 }
                 return;
             }
+            Reply::HangUp => return,
         };
         if !ok {
             return;
