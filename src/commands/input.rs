@@ -3,11 +3,12 @@
 //! from standard input or a hidden prompt; and yes/no confirmations, never waiting on a prompt
 //! without a terminal (prompts: [`Prompter`]). Every failure to read is exit 3 (invalid input).
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::prompter::{self, Prompter};
 use crate::error::{Error, Kind, Result};
+use crate::fsutil;
 use crate::output::Output;
 use crate::secret::ApiKey;
 
@@ -92,11 +93,11 @@ pub async fn read(out: &Output, source: &Source, limit: &Limit) -> Result<Vec<u8
             let _ = tx.send(read_blocking(&job, max));
         })
         .map_err(|err| read_error(source, "cannot start a thread to read it").with_cause(err))?;
-    let bytes = rx
+    let (bytes, over) = rx
         .await
         .map_err(|_| read_error(source, "the thread reading it stopped"))?
         .map_err(|err| read_error(source, "cannot read it").with_cause(err))?;
-    if bytes.len() as u64 > limit.bytes {
+    if over {
         return Err(Error::invalid(format!(
             "{} is larger than {}, the most read for {}",
             source.name(),
@@ -122,14 +123,12 @@ pub fn waiting_notice(limit: &Limit) -> String {
     format!("waiting for {} on standard input: end it with Ctrl-D (Ctrl-C cancels)", limit.what)
 }
 
-/// Up to `max + 1` bytes: one more than allowed tells that the input is too large.
-fn read_blocking(source: &Source, max: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// At most `max` bytes, and whether there was more.
+fn read_blocking(source: &Source, max: u64) -> std::io::Result<(Vec<u8>, bool)> {
     match source {
-        Source::Stdin => std::io::stdin().lock().take(max + 1).read_to_end(&mut bytes)?,
-        Source::File(path) => std::fs::File::open(path)?.take(max + 1).read_to_end(&mut bytes)?,
-    };
-    Ok(bytes)
+        Source::Stdin => fsutil::read_at_most(std::io::stdin().lock(), max),
+        Source::File(path) => fsutil::read_at_most(std::fs::File::open(path)?, max),
+    }
 }
 
 fn read_error(source: &Source, what: &str) -> Error {
