@@ -82,6 +82,11 @@ fn template_files_and_stdin_stop_at_8_mib_naming_the_file() {
     let json = run_on_dev_zero(&env, &["--json", "templates", "validate", "/dev/zero"]).expect_code(3).json();
     assert_eq!(json[0]["file"], "/dev/zero", "{json}");
     assert_eq!(json[0]["ok"], false, "{json}");
+    let missing = env.run(&["templates", "validate", "/nonexistent/t.json"], &[]).expect_code(3);
+    assert!(
+        missing.stdout.contains("/nonexistent/t.json: cannot read the file: No such file or directory"),
+        "{missing:#?}"
+    );
     assert_nothing_received(&emu, "templates validate|submit /dev/zero");
 }
 

@@ -86,13 +86,14 @@ pub async fn check_files(out: &Output, paths: &[impl AsRef<Path>]) -> Vec<Checke
     rows
 }
 
-/// A read failure as a problem of the file's row: "is larger than 8 MiB, ... (hint)".
+/// A read failure as a problem of the file's row, which names the file: "is larger than 8 MiB,
+/// ... (hint)", "cannot read the file: No such file or directory (os error 2) (hint)".
 fn unreadable(file: &str, err: &crate::error::Error) -> String {
-    let message = err
-        .message
-        .strip_prefix(file)
-        .map_or(err.message.as_str(), |rest| rest.trim_start_matches(':').trim_start());
-    let mut text = err.causes.iter().fold(message.to_owned(), |text, cause| format!("{text}: {cause}"));
+    let message = match err.message.strip_prefix(file) {
+        Some(rest) => rest.trim_start().to_owned(),
+        None => err.message.replace(file, "the file"),
+    };
+    let mut text = err.causes.iter().fold(message, |text, cause| format!("{text}: {cause}"));
     if let Some(hint) = &err.hint {
         text.push_str(&format!(" ({hint})"));
     }
