@@ -8,7 +8,7 @@ mod common;
 use std::fs::File;
 use std::process::Stdio;
 
-use common::pty::{CTRL_C, answer, finish};
+use common::pty::{CTRL_C, ESCAPE, answer, finish};
 use common::{EMULATOR_KEY, Emulator, Run, TestEnv};
 use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
@@ -219,6 +219,12 @@ fn a_text_of_more_than_5_messages_asks_first_on_a_terminal() {
     assert_eq!(code, 1, "{screen}");
     assert!(screen.contains("nothing was sent"), "{screen}");
     assert_eq!(sends(&emu), 0, "declined: nothing sent");
+    let mut session = spawn_in_terminal(&env, &args);
+    answer(&mut session, &format!("Send 6 messages to {PHONE}?"), ESCAPE);
+    let (code, screen) = finish(&mut session);
+    assert_eq!(code, 130, "{screen}");
+    assert!(screen.contains("nothing was sent"), "{screen}");
+    assert_eq!(sends(&emu), 0, "aborted: nothing sent");
     let mut session = spawn_in_terminal(&env, &args);
     answer(&mut session, &format!("Send 6 messages to {PHONE}?"), "y");
     let (code, screen) = finish(&mut session);

@@ -171,6 +171,11 @@ pub async fn read_api_key(out: &Output, token_stdin: bool, flag_hint: &str) -> R
 
 /// Asks a yes/no question on a terminal; without one, `--yes` is required (exit 2).
 pub fn confirm(question: &str, yes: bool) -> Result<bool> {
+    confirm_for(question, yes, "nothing was changed")
+}
+
+/// [`confirm`], with what an abort (Escape, Ctrl-C) means: "nothing was sent".
+pub fn confirm_for(question: &str, yes: bool, outcome: &'static str) -> Result<bool> {
     if yes {
         return Ok(true);
     }
@@ -179,7 +184,7 @@ pub fn confirm(question: &str, yes: bool) -> Result<bool> {
             .with_hint("add --yes to confirm"));
     }
     let _ctrl_c = prompter::catch_ctrl_c();
-    Prompter::new("nothing was changed").confirm(question, false)
+    Prompter::new(outcome).confirm(question, false)
 }
 
 #[cfg(test)]

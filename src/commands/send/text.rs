@@ -60,7 +60,11 @@ pub async fn run(ctx: &Context, args: &TextArgs) -> Result<SendReport> {
         ));
     }
     if parts.len() > CONFIRM_PARTS
-        && !input::confirm(&format!("Send {} messages to {}?", parts.len(), sender.to), args.yes)?
+        && !input::confirm_for(
+            &format!("Send {} messages to {}?", parts.len(), sender.to),
+            args.yes,
+            "nothing was sent",
+        )?
     {
         return Err(Error::failed("nothing was sent"));
     }
