@@ -1,8 +1,9 @@
 //! Crash-safe file primitives shared by the config store and the emulator: an exclusive
-//! advisory lock, and atomic replacement (temp file, fsync, rename, fsync of the folder).
+//! advisory lock, and atomic replacement (temp file, fsync, rename, fsync of the folder); and the
+//! one bounded read behind every reader of files and standard input.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Holds an exclusive lock on a lock file until dropped.
@@ -40,6 +41,16 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: u32) -> io::Result<()> {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// What `reader` holds, read through `take`: at most `max` bytes, and `true` when it held more
+/// (then `max + 1` bytes were read and the rest left unread).
+pub fn read_at_most(reader: impl Read, max: u64) -> io::Result<(Vec<u8>, bool)> {
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    let over = bytes.len() as u64 > max;
+    bytes.truncate(usize::try_from(max).unwrap_or(usize::MAX));
+    Ok((bytes, over))
 }
 
 fn temp_path(path: &Path) -> PathBuf {
@@ -137,6 +148,15 @@ pub fn create_private_dir(dir: &Path, mode: u32) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_at_most_stops_one_byte_past_the_limit() {
+        assert_eq!(read_at_most(&b"abc"[..], 3).expect("read"), (b"abc".to_vec(), false));
+        assert_eq!(read_at_most(&b"abcd"[..], 3).expect("read"), (b"abc".to_vec(), true));
+        let endless = io::repeat(0);
+        let (bytes, over) = read_at_most(endless, 1024).expect("read");
+        assert_eq!((bytes.len(), over), (1024, true));
+    }
 
     #[test]
     fn write_atomic_replaces_contents_and_leaves_no_temp_file() {

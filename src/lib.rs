@@ -59,8 +59,11 @@ pub fn main_exit_code() -> u8 {
             return work.await;
         }
         tokio::select! {
+            // Ctrl-C is listened for before the command starts: a read waiting on standard input
+            // (on its own thread, `commands::input`) never delays it.
+            biased;
+            Ok(()) = tokio::signal::ctrl_c() => Err(Error::interrupted()),
             result = work => result,
-            _ = tokio::signal::ctrl_c() => Err(Error::interrupted()),
         }
     });
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));

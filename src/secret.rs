@@ -70,15 +70,14 @@ impl SecretSource {
                 std::env::var(var).map_err(|err| format!("environment variable {var}: {err}"))
             }
             SecretSource::File(path) => {
-                use std::io::Read;
-                let file = std::fs::File::open(path).map_err(|err| format!("{}: {err}", path.display()))?;
-                let mut text = String::new();
-                file.take(MAX_SECRET_FILE + 1)
-                    .read_to_string(&mut text)
-                    .map_err(|err| format!("{}: {err}", path.display()))?;
-                if text.len() as u64 > MAX_SECRET_FILE {
+                let failed = |err: std::io::Error| format!("{}: {err}", path.display());
+                let file = std::fs::File::open(path).map_err(failed)?;
+                let (bytes, over) = crate::fsutil::read_at_most(file, MAX_SECRET_FILE).map_err(failed)?;
+                if over {
                     return Err(format!("{} is larger than {} KiB", path.display(), MAX_SECRET_FILE / 1024));
                 }
+                let text =
+                    String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8 text", path.display()))?;
                 Ok(text.trim_end_matches(['\r', '\n']).to_owned())
             }
         }

@@ -43,6 +43,9 @@ pub enum Reply {
     Endless(usize),
     /// 200 with no Content-Length, then one byte of filler every 50 ms until the client leaves.
     Trickle,
+    /// No answer: the connection is closed once the whole request was read (it broke after
+    /// the request went out).
+    HangUp,
 }
 
 impl Reply {
@@ -141,6 +144,7 @@ fn serve(stream: TcpStream, log: &Mutex<Vec<Received>>, handler: &Handler) {
                 }
                 return;
             }
+            Reply::HangUp => return,
         };
         if !ok {
             return;

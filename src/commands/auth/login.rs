@@ -64,7 +64,12 @@ pub async fn run(ctx: &Context, args: &LoginArgs) -> Result<LoginReport> {
         (None, settings::Source::Config) => current.base_url.value.clone(),
         (None, _) => api.default_base_url().to_owned(),
     };
-    let key = input::read_api_key(args.token_stdin, &format!("whatsapp-ctl auth login --profile {profile}"))?;
+    let key = input::read_api_key(
+        &ctx.out,
+        args.token_stdin,
+        &format!("whatsapp-ctl auth login --profile {profile}"),
+    )
+    .await?;
     let client = ctx.client_for(&base_url, api, key.clone())?;
     if !args.no_verify {
         if let Err(err) = client.get_webhook().await {

@@ -36,6 +36,8 @@ pub enum Refusal {
     PolicyBlock,
     /// A 5xx, a timeout or a broken connection: the API may have acted.
     Ambiguous,
+    /// No connection was made (even after the retries): the message certainly was not sent.
+    Unsent,
     /// Anything else: the API's own words.
     Other,
 }
@@ -59,6 +61,7 @@ pub fn classify(err: &api::Error) -> Refusal {
         api::Error::Network { kind, .. } if kind.may_have_reached_server() => Refusal::Ambiguous,
         // An answer that is not a send answer (no message id, too large): the request arrived.
         api::Error::Decode { .. } | api::Error::TooLarge { .. } => Refusal::Ambiguous,
+        api::Error::Network { .. } => Refusal::Unsent,
         _ => Refusal::Other,
     }
 }
@@ -146,6 +149,11 @@ pub fn explain(err: api::Error, situation: &Situation<'_>) -> Error {
                 "check {to}'s phone (or the webhook's status events) before sending again, to avoid a duplicate"
             ),
         ),
+        Refusal::Unsent => {
+            return base.context(format!(
+                "sending to {to} failed before the request reached the API: the message was not sent"
+            ));
+        }
         Refusal::Other => return base.context(format!("sending to {to} failed")),
     };
     base.context(message).with_hint(hint)
@@ -184,7 +192,7 @@ mod tests {
             (api(502, None), Refusal::Ambiguous),
             (network(api::NetworkKind::TimedOut), Refusal::Ambiguous),
             (network(api::NetworkKind::Broken), Refusal::Ambiguous),
-            (network(api::NetworkKind::NotConnected), Refusal::Other),
+            (network(api::NetworkKind::NotConnected), Refusal::Unsent),
             (api(400, Some(131009)), Refusal::Other),
         ];
         for (err, want) in table {

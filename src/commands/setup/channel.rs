@@ -23,7 +23,7 @@ impl Wizard<'_> {
         api: Flavour,
     ) -> Result<(Sourced<ApiKey>, Client, Webhook)> {
         loop {
-            let key = self.read_key(profile, stored_key)?;
+            let key = self.read_key(profile, stored_key).await?;
             let client = self.ctx.client_for(base_url, api, key.value.clone())?;
             self.ctx.out.info(&format!("Checking key {} with {base_url} ...", key.value.hint()));
             match steps::verify_key(&client).await {
@@ -39,9 +39,10 @@ impl Wizard<'_> {
     }
 
     /// The key and where it came from: standard input, the hidden prompt, or the stored key.
-    fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<Sourced<ApiKey>> {
+    async fn read_key(&self, profile: &str, stored_key: Option<&ApiKey>) -> Result<Sourced<ApiKey>> {
         let Some(ui) = self.ui.as_ref().filter(|_| !self.args.token_stdin) else {
-            let key = input::read_api_key(true, &format!("whatsapp-ctl setup --profile {profile}"))?;
+            let command = format!("whatsapp-ctl setup --profile {profile}");
+            let key = input::read_api_key(&self.ctx.out, true, &command).await?;
             return Ok(Sourced::new(key, Source::Stdin));
         };
         let label = match stored_key {

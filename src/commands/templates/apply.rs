@@ -109,10 +109,10 @@ fn is_action(action: Action) -> bool {
 }
 
 pub async fn run(ctx: &Context, args: &ApplyArgs) -> Result<ApplyReport> {
-    let rows = desired::read_files(ctx, &args.paths)?;
+    let rows = desired::read_files(ctx, &args.paths).await?;
     let (client, _) = ctx.client().await?;
     let remote = desired::channel_templates(&client).await?;
-    let planned = desired::plan(ctx, rows, &remote, args.prune)?;
+    let planned = desired::plan(ctx, rows, &remote, args.prune).await?;
     let summary = summarize(&planned.changes);
     let skipped = |change: Change| Applied { change, result: Outcome::Skipped, error: None };
     if !planned.changes.iter().any(|c| is_action(c.action)) {

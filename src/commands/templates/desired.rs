@@ -104,14 +104,14 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 /// Reads every file (WhatsApp's rules are checked later, on what would be sent); exit 3 before
 /// any request when a file cannot be read or parsed, a template has no name or language, or one
 /// (name, language) is in two places.
-pub fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
+pub async fn read_files(ctx: &Context, paths: &[PathBuf]) -> Result<Vec<Checked>> {
     let files = collect_files(paths)?;
     if files.is_empty() {
         return Err(Error::invalid("no template files (*.json) under the given paths").with_hint(
             "export the channel's templates first: `whatsapp-ctl templates export --dir templates`",
         ));
     }
-    let rows = parse_files(&files);
+    let rows = parse_files(&ctx.out, &files).await;
     let unusable: Vec<&Checked> = rows.iter().filter(|r| r.name.is_none() || r.language.is_none()).collect();
     if !unusable.is_empty() {
         let err = Error::invalid(format!(
@@ -181,7 +181,7 @@ pub async fn channel_templates(client: &Client) -> Result<Vec<Value>> {
 /// Plans the files against the channel; exit 3 (nothing sent) when a template that would be
 /// created or replaced breaks WhatsApp's rules (its file is read and checked again, for the
 /// lines). Unchanged templates are not validated: old ones may predate today's rules.
-pub fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) -> Result<Planned> {
+pub async fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) -> Result<Planned> {
     let index = rows
         .iter()
         .enumerate()
@@ -203,7 +203,7 @@ pub fn plan(ctx: &Context, rows: Vec<Checked>, remote: &[Value], prune: bool) ->
         broken_keys.iter().filter_map(|(n, l)| planned.row(n, l)).map(|r| r.file.as_str()).collect();
     files.sort_unstable();
     files.dedup();
-    let checked = if broken_keys.is_empty() { Vec::new() } else { check_files(&files) };
+    let checked = if broken_keys.is_empty() { Vec::new() } else { check_files(&ctx.out, &files).await };
     let broken: Vec<&Checked> = checked
         .iter()
         .filter(|r| {

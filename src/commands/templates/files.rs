@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::commands::input::{self, Source, TEMPLATE_FILE};
 use crate::output::Output;
 use crate::template::{self, Problem};
 
@@ -65,16 +66,17 @@ impl Checked {
     }
 }
 
-/// Reads and checks every file; unreadable files and JSON syntax errors become problems too,
-/// so one run reports everything.
-pub fn check_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
+/// Reads (`-`: standard input; each at most [`TEMPLATE_FILE`]) and checks every file;
+/// unreadable files and JSON syntax errors become problems too, so one run reports everything.
+pub async fn check_files(out: &Output, paths: &[impl AsRef<Path>]) -> Vec<Checked> {
     let mut rows = Vec::new();
     for path in paths {
-        let file = path.as_ref().display().to_string();
-        let source = match std::fs::read_to_string(path.as_ref()) {
+        let from = Source::of(Some(path.as_ref()));
+        let file = from.name();
+        let source = match input::read_text(out, &from, &TEMPLATE_FILE).await {
             Ok(source) => source,
             Err(err) => {
-                rows.push(failed_file(&file, format!("cannot read the file: {err}"), None));
+                rows.push(failed_file(&file, unreadable(&file, &err), None));
                 continue;
             }
         };
@@ -88,15 +90,31 @@ pub fn check_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
     rows
 }
 
+/// A read failure as a problem of the file's row, which names the file: "is larger than 8 MiB,
+/// ... (hint)", "cannot read the file: No such file or directory (os error 2) (hint)".
+fn unreadable(file: &str, err: &crate::error::Error) -> String {
+    let message = match err.message.strip_prefix(file) {
+        Some(rest) => rest.trim_start().to_owned(),
+        None => err.message.replace(file, "the file"),
+    };
+    let mut text = err.causes.iter().fold(message, |text, cause| format!("{text}: {cause}"));
+    if let Some(hint) = &err.hint {
+        text.push_str(&format!(" ({hint})"));
+    }
+    text
+}
+
 /// Reads every file without checking WhatsApp's rules (`plan` checks only what it would send):
 /// unreadable files and JSON syntax errors become problems, as in [`check_files`].
-pub fn parse_files(paths: &[impl AsRef<Path>]) -> Vec<Checked> {
+pub async fn parse_files(out: &Output, paths: &[impl AsRef<Path>]) -> Vec<Checked> {
     let mut rows = Vec::new();
     for path in paths {
-        let file = path.as_ref().display().to_string();
-        let parsed = std::fs::read_to_string(path.as_ref())
-            .map_err(|err| (format!("cannot read the file: {err}"), None))
-            .and_then(|source| template::parse_source(&source).map_err(|err| (err.to_string(), err.line())));
+        let from = Source::of(Some(path.as_ref()));
+        let file = from.name();
+        let parsed = match input::read_text(out, &from, &TEMPLATE_FILE).await {
+            Ok(source) => template::parse_source(&source).map_err(|err| (err.to_string(), err.line())),
+            Err(err) => Err((unreadable(&file, &err), None)),
+        };
         match parsed {
             Ok(templates) => rows.extend(templates.into_iter().map(|t| Checked::new(&file, t, Vec::new()))),
             Err((message, line)) => rows.push(failed_file(&file, message, line)),

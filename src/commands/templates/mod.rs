@@ -48,7 +48,7 @@ pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
         TemplatesCommand::List(args) => list::run(ctx, &args).await,
         TemplatesCommand::Show(args) => Ok(ctx.out.emit(&show::run(ctx, &args).await?)),
         TemplatesCommand::Status(args) => status::run(ctx, &args).await,
-        TemplatesCommand::Validate(args) => Ok(ctx.out.emit(&validate::run(&args))),
+        TemplatesCommand::Validate(args) => Ok(ctx.out.emit(&validate::run(&ctx.out, &args).await)),
         TemplatesCommand::Submit(args) => submit::run(ctx, &args).await,
         TemplatesCommand::Delete(args) => Ok(ctx.out.emit(&delete::run(ctx, &args).await?)),
         TemplatesCommand::Export(args) => Ok(ctx.out.emit(&export::run(ctx, &args).await?)),

@@ -91,10 +91,10 @@ fn short(value: &Value) -> String {
 }
 
 pub async fn run(ctx: &Context, args: &PlanArgs) -> Result<PlanReport> {
-    let rows = desired::read_files(ctx, &args.paths)?;
+    let rows = desired::read_files(ctx, &args.paths).await?;
     let (client, _) = ctx.client().await?;
     let remote = desired::channel_templates(&client).await?;
-    let planned = desired::plan(ctx, rows, &remote, args.prune)?;
+    let planned = desired::plan(ctx, rows, &remote, args.prune).await?;
     let summary = summarize(&planned.changes);
     Ok(PlanReport { changes: planned.changes, summary, check: args.check })
 }

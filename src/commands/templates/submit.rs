@@ -192,7 +192,7 @@ async fn submit(ctx: &Context, args: &SubmitArgs) -> Result<SubmitReport> {
     let mut rows = if args.built.name.is_some() {
         vec![Checked::from_value("(flags)", args.built.to_template()?)]
     } else {
-        check_files(&args.files)
+        check_files(&ctx.out, &args.files).await
     };
     if rows.iter().any(|r| !r.ok) {
         if ctx.out.json {

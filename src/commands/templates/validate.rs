@@ -12,7 +12,8 @@ use crate::output::{Output, Report};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Template files: JSON bodies as the API takes them, one object or an array each
+    /// Template files: JSON bodies as the API takes them, one object or an array each; `-` reads
+    /// standard input
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
@@ -40,6 +41,6 @@ impl Report for ValidateReport {
     }
 }
 
-pub fn run(args: &ValidateArgs) -> ValidateReport {
-    ValidateReport(check_files(&args.files))
+pub async fn run(out: &Output, args: &ValidateArgs) -> ValidateReport {
+    ValidateReport(check_files(out, &args.files).await)
 }

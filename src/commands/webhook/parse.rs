@@ -5,13 +5,13 @@
 //! naming what is wrong; an item in it that cannot be read becomes an `invalid` event (with its
 //! path and reason, and a warning on stderr) and the rest comes out as usual (exit 0).
 
-use std::io::Read;
 use std::path::PathBuf;
 
 use clap::Args;
 use serde::Serialize;
 
 use super::lines::line;
+use crate::commands::input::{self, Source, WEBHOOK_PAYLOAD};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::{Output, Report};
@@ -36,13 +36,9 @@ impl Report for ParseReport {
 }
 
 pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
-    let from_stdin = args.file.as_ref().is_none_or(|f| f.as_os_str() == "-");
-    if from_stdin && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        ctx.out.notice(
-            "waiting for a webhook payload on standard input: paste it, then press Ctrl-D to end (or give a FILE)",
-        );
-    }
-    let (name, bytes) = read(args.file.as_ref())?;
+    let source = Source::of(args.file.as_deref());
+    let name = source.name();
+    let bytes = input::read(&ctx.out, &source, &WEBHOOK_PAYLOAD).await?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::invalid(format!("{name} is empty: expected a webhook payload (JSON)")));
     }
@@ -64,23 +60,4 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
         ));
     }
     Ok(ParseReport(events))
-}
-
-/// The display name and bytes of FILE, or of standard input for `-` / nothing.
-fn read(file: Option<&PathBuf>) -> Result<(String, Vec<u8>)> {
-    match file.filter(|f| f.as_os_str() != "-") {
-        Some(path) => {
-            let name = path.display().to_string();
-            let bytes = std::fs::read(path)
-                .map_err(|err| Error::invalid(format!("cannot read {name}")).with_cause(err))?;
-            Ok((name, bytes))
-        }
-        None => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|err| Error::invalid("cannot read standard input").with_cause(err))?;
-            Ok(("standard input".to_owned(), bytes))
-        }
-    }
 }
