@@ -265,3 +265,31 @@ impl JsonArrayStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::stream_color;
+
+    #[test]
+    fn a_terminal_gets_colour() {
+        assert!(stream_color(true, false, Some(OsStr::new("xterm-256color"))));
+        assert!(stream_color(true, false, None));
+    }
+
+    #[test]
+    fn a_pipe_or_file_gets_no_colour() {
+        assert!(!stream_color(false, false, Some(OsStr::new("xterm-256color"))));
+    }
+
+    #[test]
+    fn no_color_turns_it_off_on_a_terminal() {
+        assert!(!stream_color(true, true, Some(OsStr::new("xterm-256color"))));
+    }
+
+    #[test]
+    fn term_dumb_turns_it_off_on_a_terminal() {
+        assert!(!stream_color(true, false, Some(OsStr::new("dumb"))));
+    }
+}
