@@ -1,11 +1,12 @@
 //! Colour is decided per stream: stdout and stderr each get colour only when that stream is a
 //! terminal, and never with `NO_COLOR`, `--no-color` or `TERM=dumb`. `templates validate` paints
-//! its `ok` on stdout; a failing `templates show` paints `error:` on stderr.
+//! its `ok` on stdout; a failing `templates show` paints `error:` on stderr; `setup` paints the
+//! `Next:` of its summary on stdout.
 
 mod common;
 
-use common::TestEnv;
-use common::pty::{Split, Tty, run_split};
+use common::pty::{Split, Tty, run_split, run_split_with_stdin};
+use common::{EMULATOR_KEY, TestEnv};
 
 /// Green `ok` and bold red `error:`, as painted on a colour terminal.
 const GREEN_OK: &str = "\x1b[32mok\x1b[0m";
@@ -85,4 +86,23 @@ fn term_dumb_turns_colour_off_on_a_terminal() {
     let envs = [("NO_COLOR", ""), ("TERM", "dumb")];
     assert_plain(&validate(&env, &envs, &[], Tty::Stdout).stdout, "stdout terminal with TERM=dumb");
     assert_plain(&failing_show(&env, &envs, &[], Tty::Stderr).stderr, "stderr terminal with TERM=dumb");
+}
+
+/// A non-interactive `setup` against a test emulator: its summary is on stdout.
+fn setup(env: &TestEnv, tty: Tty) -> Split {
+    let emu = env.emulator(&[]);
+    let args = ["setup", "--base-url", &emu.base_url, "--token-stdin", "--yes"];
+    let run = run_split_with_stdin(env, &args, &COLOUR_TERMINAL, tty, Some(EMULATOR_KEY));
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("Next:"), "{run:?}");
+    run
+}
+
+#[test]
+fn the_setup_summary_on_a_pipe_has_no_colour_and_on_a_terminal_it_has() {
+    let env = TestEnv::new("coloursetuppipe");
+    assert_plain(&setup(&env, Tty::Stderr).stdout, "piped setup summary");
+    let env = TestEnv::new("coloursetuptty");
+    let run = setup(&env, Tty::Stdout);
+    assert!(run.stdout.contains("\x1b[1mNext:\x1b[0m"), "stdout is the terminal: {run:?}");
 }

@@ -57,7 +57,18 @@ pub struct Split {
 /// Runs `whatsapp-ctl ARGS` to completion with one of stdout and stderr on a fresh pty and the
 /// other on a pipe (stdin is null), as with `cmd > out.txt` or `cmd 2> err.txt` on a terminal.
 pub fn run_split(env: &TestEnv, args: &[&str], envs: &[(&str, &str)], tty: Tty) -> Split {
-    use std::io::Read;
+    run_split_with_stdin(env, args, envs, tty, None)
+}
+
+/// [`run_split`] with `stdin` piped in when given.
+pub fn run_split_with_stdin(
+    env: &TestEnv,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    tty: Tty,
+    stdin: Option<&str>,
+) -> Split {
+    use std::io::{Read, Write};
     let pty = nix::pty::openpty(None, None).expect("open a pty");
     let slave = Stdio::from(pty.slave);
     let mut cmd = env.cmd(args);
@@ -66,7 +77,13 @@ pub fn run_split(env: &TestEnv, args: &[&str], envs: &[(&str, &str)], tty: Tty) 
         Tty::Stdout => cmd.stdout(slave).stderr(Stdio::piped()),
         Tty::Stderr => cmd.stdout(Stdio::piped()).stderr(slave),
     };
+    if stdin.is_some() {
+        cmd.stdin(Stdio::piped());
+    }
     let mut child = cmd.spawn().expect("spawn whatsapp-ctl");
+    if let (Some(text), Some(mut input)) = (stdin, child.stdin.take()) {
+        input.write_all(text.as_bytes()).expect("write stdin");
+    }
     // `cmd` holds the parent's copy of the slave: drop it, so the master reads EOF (EIO) at exit.
     drop(cmd);
     let mut master = std::fs::File::from(pty.master);
