@@ -10,7 +10,8 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::{TestEnv, http_with_headers};
+use common::pty::{self, ESCAPE, answer, finish};
+use common::{EMULATOR_KEY, TestEnv, http_with_headers};
 use hostile::{Hostile, Reply};
 use serde_json::{Value, json};
 
@@ -204,4 +205,32 @@ fn template_names_and_file_names_from_files_are_escaped_and_kept_in_json() {
     let rows = env.run(&["templates", "validate", "--json", file], &[]).expect_code(3).json();
     assert_eq!(rows[0]["name"], format!("order_update{HOSTILE}"));
     assert_eq!(rows[0]["file"], file);
+}
+
+#[test]
+fn template_languages_from_the_api_are_escaped_in_the_setup_prompt() {
+    let env = TestEnv::new("safeprompt");
+    let language = "en\u{202e}\u{1b}[2J\u{7}";
+    let state = json!({"version": 1, "templates": [{
+        "id": "tpl-prompt", "name": "channel_ready", "language": language, "status": "approved",
+        "body": {"name": "channel_ready", "language": language, "category": "UTILITY",
+            "components": [{"type": "BODY", "text": "Your channel is ready."}]},
+        "created_at": 1_718_030_400_000_u64, "modified_at": 1_718_030_400_000_u64,
+        "review_at": 1_718_030_400_000_u64
+    }]});
+    std::fs::write(env.state_path(), state.to_string()).expect("seed emulator state");
+    let emu = env.emulator(&[]);
+    let args = ["--profile", "shop", "setup", "--base-url", &emu.base_url, "--api", "cloud", "--no-webhook"];
+    let mut session = pty::spawn(&env, &[&args[..], &["--test-recipient", "4915123456789"]].concat());
+    answer(&mut session, "API key", &format!("{EMULATOR_KEY}\r"));
+    let item = "template channel_ready (en\\u{202e}\\u{1b}[2J\\u{7}, utility)";
+    let before = session.exp_string(item).unwrap_or_else(|e| panic!("the escaped item {item:?}: {e}"));
+    session.send(ESCAPE).expect("type Escape");
+    session.flush().expect("flush");
+    let (code, rest) = finish(&mut session);
+    assert_eq!(code, 130, "Escape aborts: {rest}");
+    for screen in [&before, &rest] {
+        assert!(!screen.contains("\u{202e}") && !screen.contains("\u{1b}[2J"), "raw: {screen:?}");
+        assert!(!screen.contains('\u{7}'), "raw BEL: {screen:?}");
+    }
 }
