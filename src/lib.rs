@@ -19,6 +19,7 @@ pub mod secret;
 pub mod settings;
 pub mod split;
 pub mod template;
+pub mod text;
 pub mod webhook;
 
 use clap::{CommandFactory, FromArgMatches, parser::ValueSource};

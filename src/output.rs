@@ -1,6 +1,10 @@
 //! The only place that writes to the terminal: command results as human text (tables on a
 //! terminal) or one JSON document, warnings and progress on stderr, and the error renderer
 //! (`error:` / `caused by:` / `hint:`, or the JSON error object). A closed stdout is not an error.
+//! Human output passes through [`style::Styles::render`]: others' text is escaped for the
+//! terminal ([`crate::text`]) and colour is decided per stream; `--json` is written as it is.
+
+mod style;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -8,12 +12,18 @@ use comfy_table::{Table, presets};
 use serde::Serialize;
 
 use crate::error::{Error, Kind};
+use crate::text;
 
 /// `eprintln!` that never panics: a closed stderr loses the line, nothing more.
 macro_rules! stderr_line {
     ($($arg:tt)*) => {{
         let _ = writeln!(io::stderr().lock(), $($arg)*);
     }};
+}
+
+/// Whether one stream gets colour: a terminal, no `--no-color` / `NO_COLOR`, and not `TERM=dumb`.
+pub fn stream_color(is_terminal: bool, no_color: bool, term: Option<&std::ffi::OsStr>) -> bool {
+    is_terminal && !no_color && term.is_none_or(|term| term != "dumb")
 }
 
 /// A command's result: serializable for `--json`, renderable for people.
@@ -32,21 +42,29 @@ pub struct Output {
     pub json: bool,
     pub quiet: bool,
     pub verbose: u8,
-    pub color: bool,
+    /// Colour on stdout (decided for stdout alone, see [`stream_color`]).
+    pub color_stdout: bool,
+    /// Colour on stderr (decided for stderr alone).
+    pub color_stderr: bool,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    styles: style::Styles,
 }
 
 impl Output {
     pub fn new(json: bool, quiet: bool, verbose: u8, no_color: bool) -> Self {
+        let stdout_is_terminal = io::stdout().is_terminal();
         let stderr_is_terminal = io::stderr().is_terminal();
+        let term = std::env::var_os("TERM");
         Self {
             json,
             quiet,
             verbose,
-            color: !no_color && stderr_is_terminal,
-            stdout_is_terminal: io::stdout().is_terminal(),
+            color_stdout: stream_color(stdout_is_terminal, no_color, term.as_deref()),
+            color_stderr: stream_color(stderr_is_terminal, no_color, term.as_deref()),
+            stdout_is_terminal,
             stderr_is_terminal,
+            styles: style::Styles::new(),
         }
     }
 
@@ -61,25 +79,36 @@ impl Output {
                 }
             }
         } else {
-            report.human(self)
+            self.for_stdout(&report.human(self))
         };
-        self.write_stdout(&text);
+        write_line(&text);
         report.failure().map_or(0, Kind::exit_code)
     }
 
-    /// Writes one line (or block) of data to stdout, ignoring a closed pipe.
+    /// Writes one line (or block) of data to stdout, ignoring a closed pipe: with `--json` as
+    /// it is, otherwise made safe for the terminal.
     pub fn write_stdout(&self, text: &str) {
-        if text.is_empty() {
-            return;
+        if self.json {
+            write_line(text);
+        } else {
+            write_line(&self.for_stdout(text));
         }
-        let mut stdout = io::stdout().lock();
-        let _ = writeln!(stdout, "{text}").and_then(|()| stdout.flush());
+    }
+
+    /// Human text as it may reach stdout: others' text escaped, colour as stdout allows.
+    fn for_stdout(&self, text: &str) -> String {
+        self.styles.render(text, self.color_stdout)
+    }
+
+    /// Human text as it may reach stderr: others' text escaped, colour as stderr allows.
+    fn for_stderr(&self, text: &str) -> String {
+        self.styles.render(text, self.color_stderr)
     }
 
     /// Progress and notes for people: hidden by `-q` and by `--json`.
     pub fn info(&self, text: &str) {
         if !self.quiet && !self.json {
-            stderr_line!("{text}");
+            stderr_line!("{}", self.for_stderr(text));
         }
     }
 
@@ -87,7 +116,7 @@ impl Output {
     /// also with `--json`, hidden only by `-q`.
     pub fn notice(&self, text: &str) {
         if !self.quiet {
-            stderr_line!("{text}");
+            stderr_line!("{}", self.for_stderr(text));
         }
     }
 
@@ -95,14 +124,14 @@ impl Output {
     pub fn warn(&self, text: &str) {
         if !self.quiet {
             let label = self.paint("warning:", "33;1");
-            stderr_line!("{label} {text}");
+            stderr_line!("{}", self.for_stderr(&format!("{label} {text}")));
         }
     }
 
     /// Diagnostics for `-v` (level 1) and `-vv` (level 2).
     pub fn debug(&self, level: u8, text: &str) {
         if self.verbose >= level {
-            stderr_line!("{} {text}", self.paint("debug:", "2"));
+            stderr_line!("{}", self.for_stderr(&format!("{} {text}", self.paint("debug:", "2"))));
         }
     }
 
@@ -126,7 +155,7 @@ impl Output {
         if let Some(hint) = &err.hint {
             text.push_str(&format!("\n{} {hint}", self.paint("hint:", "36;1")));
         }
-        stderr_line!("{text}");
+        stderr_line!("{}", self.for_stderr(&text));
     }
 
     /// A table: boxed on a terminal, plain aligned columns otherwise.
@@ -139,7 +168,8 @@ impl Output {
         }
         table.set_header(header.iter().copied());
         for row in rows {
-            table.add_row(row);
+            // Escaped before the layout, so columns line up with what is shown.
+            table.add_row(row.iter().map(|cell| text::escape(cell).into_owned()));
         }
         if !self.stdout_is_terminal {
             for column in table.column_iter_mut() {
@@ -155,7 +185,8 @@ impl Output {
         if !self.shows_progress() {
             return indicatif::ProgressBar::hidden();
         }
-        let bar = indicatif::ProgressBar::new_spinner().with_message(message.into());
+        let message = text::escape(&message.into()).into_owned();
+        let bar = indicatif::ProgressBar::new_spinner().with_message(message);
         bar.enable_steady_tick(std::time::Duration::from_millis(100));
         bar
     }
@@ -172,15 +203,25 @@ impl Output {
         self.stderr_is_terminal && !self.quiet && !self.json
     }
 
-    /// `text` in an ANSI style when colour is on.
+    /// `text` in an ANSI style (SGR parameters such as `31;1`), shown when the stream it is
+    /// written to has colour; only human text written through `Output` may contain it.
     pub fn paint(&self, text: &str, style: &str) -> String {
-        if self.color { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_owned() }
+        self.styles.paint(text, style)
     }
 
     /// `text` in an ANSI style for data on stdout: only when colour is on and stdout is a terminal.
     pub fn paint_stdout(&self, text: &str, style: &str) -> String {
         if self.stdout_is_terminal { self.paint(text, style) } else { text.to_owned() }
     }
+}
+
+/// Writes one line (or block) to stdout as it is, ignoring a closed pipe.
+fn write_line(text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let mut stdout = io::stdout().lock();
+    let _ = writeln!(stdout, "{text}").and_then(|()| stdout.flush());
 }
 
 /// Writes a JSON array to stdout item by item, so long lists stream instead of piling up.
@@ -227,5 +268,33 @@ impl JsonArrayStream {
         if stdout.write_all(text.as_bytes()).is_err() {
             self.broken = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::stream_color;
+
+    #[test]
+    fn a_terminal_gets_colour() {
+        assert!(stream_color(true, false, Some(OsStr::new("xterm-256color"))));
+        assert!(stream_color(true, false, None));
+    }
+
+    #[test]
+    fn a_pipe_or_file_gets_no_colour() {
+        assert!(!stream_color(false, false, Some(OsStr::new("xterm-256color"))));
+    }
+
+    #[test]
+    fn no_color_turns_it_off_on_a_terminal() {
+        assert!(!stream_color(true, true, Some(OsStr::new("xterm-256color"))));
+    }
+
+    #[test]
+    fn term_dumb_turns_it_off_on_a_terminal() {
+        assert!(!stream_color(true, false, Some(OsStr::new("dumb"))));
     }
 }

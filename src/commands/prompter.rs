@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use dialoguer::console::{Key, Term};
 
 use crate::error::{Error, Kind, Result};
+use crate::text;
 
 /// Whether prompts can be shown and answered (stdin and stderr are terminals).
 pub fn terminal_attached() -> bool {
@@ -53,11 +54,12 @@ impl Prompter {
         self.read_line(label, "", true, None)
     }
 
-    /// One of `items`; Escape aborts.
+    /// One of `items` (shown escaped: they may come from the API); Escape aborts.
     pub fn select(&self, label: &str, items: &[String], default: usize) -> Result<usize> {
+        let shown: Vec<String> = items.iter().map(|item| text::escape(item).into_owned()).collect();
         let chosen = dialoguer::Select::new()
-            .with_prompt(label)
-            .items(items)
+            .with_prompt(text::escape(label))
+            .items(&shown)
             .default(default.min(items.len().saturating_sub(1)))
             .interact_on_opt(&self.term)
             .map_err(|err| self.failed(&err))?;
@@ -75,8 +77,8 @@ impl Prompter {
     }
 
     /// A line between questions.
-    pub fn note(&self, text: &str) {
-        let _ = self.term.write_line(text);
+    pub fn note(&self, line: &str) {
+        let _ = self.term.write_line(&text::escape(line));
     }
 
     /// Reads keys until Enter, echoing them unless `hidden` (and `fill` when Enter is pressed on

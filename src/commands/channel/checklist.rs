@@ -24,8 +24,8 @@ impl Report for ChecksView {
 
 /// The checklist and its summary.
 pub fn render(out: &Output, report: &CheckReport) -> String {
-    let color = out.color && out.stdout_is_terminal;
-    let paint = |text: &str, style: &str| if color { out.paint(text, style) } else { text.to_owned() };
+    // Shown in colour only where the stream it is written to has colour.
+    let paint = |text: &str, style: &str| out.paint(text, style);
     let width = report.checks.iter().map(|c| c.name.len()).max().unwrap_or(0);
     let mut lines: Vec<String> = report
         .checks
