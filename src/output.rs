@@ -208,11 +208,6 @@ impl Output {
     pub fn paint(&self, text: &str, style: &str) -> String {
         self.styles.paint(text, style)
     }
-
-    /// `text` in an ANSI style for data on stdout: only when colour is on and stdout is a terminal.
-    pub fn paint_stdout(&self, text: &str, style: &str) -> String {
-        if self.stdout_is_terminal { self.paint(text, style) } else { text.to_owned() }
-    }
 }
 
 /// Writes one line (or block) to stdout as it is, ignoring a closed pipe.

@@ -83,7 +83,7 @@ impl Report for ApplyReport {
             let error = applied.error.as_deref().unwrap_or("failed");
             lines.push(format!(
                 "{} {} ({}): {error}",
-                out.paint_stdout("failed", "31;1"),
+                out.paint("failed", "31;1"),
                 c.name,
                 c.language
             ));

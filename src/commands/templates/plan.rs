@@ -62,7 +62,7 @@ pub fn render(out: &Output, changes: &[Change], summary: &Summary) -> String {
             Action::Blocked => ("!", "blocked", "35;1"),
             Action::Unchanged => (" ", "unchanged", "2"),
         };
-        let head = out.paint_stdout(&format!("{sign} {word:<8}"), style);
+        let head = out.paint(&format!("{sign} {word:<8}"), style);
         let status = change.remote_status.as_deref().map(|s| format!(" [{s}]")).unwrap_or_default();
         let mut line = format!("{head} {} ({}){status}", change.name, change.language);
         if let Some(reason) = &change.reason {
