@@ -87,6 +87,9 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page, or write every page (one per subcommand) to a folder
     Man(commands::man::ManArgs),
+    /// Read and change a profile's settings (api, base_url, webhook_url, test_recipient, ...)
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
 }
 
 impl Command {

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod channel;
 pub mod completions;
+pub mod config;
 pub mod emulator;
 pub mod input;
 pub mod man;
@@ -30,5 +31,6 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
         Command::Man(args) => man::run(ctx, &args),
+        Command::Config(command) => config::run(ctx, command).await,
     }
 }
