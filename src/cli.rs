@@ -50,6 +50,9 @@ pub struct GlobalArgs {
     /// No colour
     #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set)]
     pub no_color: bool,
+    /// Filter the JSON output (of --json, or of `api`) with a jq expression; strings print raw
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
 }
 
 /// `NO_COLOR` per no-color.org: any non-empty value turns colour off.
@@ -90,6 +93,8 @@ pub enum Command {
     /// Read and change a profile's settings (api, base_url, webhook_url, test_recipient, ...)
     #[command(subcommand)]
     Config(commands::config::ConfigCommand),
+    /// Send a raw request under the base URL with the key added, like `gh api`
+    Api(commands::api::ApiArgs),
 }
 
 impl Command {

@@ -1,5 +1,6 @@
 //! One module per command group, one file per leaf command; `run` dispatches with one `match`.
 
+pub mod api;
 pub mod auth;
 pub mod channel;
 pub mod completions;
@@ -32,5 +33,6 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
         Command::Man(args) => man::run(ctx, &args),
         Command::Config(command) => config::run(ctx, command).await,
+        Command::Api(args) => api::run(ctx, args).await,
     }
 }

@@ -94,6 +94,11 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
                 kept.extend(page.into_iter().filter(|raw| keep_raw(raw)));
             })
             .await?;
+        if ctx.out.jq.is_some() {
+            let items: Vec<&str> = kept.iter().map(|raw| raw.get()).collect();
+            ctx.out.write_json_text(&format!("[{}]", items.join(",")))?;
+            return Ok(0);
+        }
         let mut stream = JsonArrayStream::default();
         stream.push_all(kept.iter());
         stream.finish();
