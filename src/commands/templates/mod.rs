@@ -4,6 +4,7 @@ mod delete;
 mod files;
 mod list;
 mod lookup;
+mod preview;
 mod show;
 mod status;
 mod submit;
@@ -30,6 +31,8 @@ pub enum TemplatesCommand {
     Submit(submit::SubmitArgs),
     /// Delete a template (every language of the name)
     Delete(delete::DeleteArgs),
+    /// Show a template as a phone shows it: header, body with variables filled, footer, buttons
+    Preview(preview::PreviewArgs),
 }
 
 pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
@@ -40,5 +43,6 @@ pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
         TemplatesCommand::Validate(args) => Ok(ctx.out.emit(&validate::run(&args))),
         TemplatesCommand::Submit(args) => Ok(ctx.out.emit(&submit::run(ctx, &args).await?)),
         TemplatesCommand::Delete(args) => Ok(ctx.out.emit(&delete::run(ctx, &args).await?)),
+        TemplatesCommand::Preview(args) => Ok(ctx.out.emit(&preview::run(ctx, &args).await?)),
     }
 }
