@@ -164,6 +164,13 @@ fn refusals_print_the_body_and_exit_per_spec() {
     emu.fail_next(json!([{"status": 503}]));
     ctl(&env, &emu, &["api", "/v1/configs/webhook"]).expect_code(0);
     assert_eq!(emu.requests().len(), 2);
+    // A 503 on a POST may have acted: it is not repeated (SPEC 2), and exits 1 with the body.
+    emu.clear_requests();
+    emu.fail_next(json!([{"status": 503}]));
+    let post = ctl(&env, &emu, &["api", "/v1/configs/webhook", "-f", "url=https://hooks.example.com/in"]);
+    let post = post.expect_code(1);
+    assert!(!post.stdout.is_empty(), "the body is printed: {post:?}");
+    assert_eq!(emu.requests().len(), 1, "{:?}", emu.requests());
 }
 
 #[test]

@@ -21,12 +21,14 @@ pub enum ConfigCommand {
     /// Print one setting of the profile (exit 1 when it is not set)
     Get {
         /// Setting: api, base_url, webhook_url, test_recipient, partner_id or hub_url
-        key: String,
+        #[arg(value_name = "SETTING")]
+        setting: String,
     },
     /// Check and store one setting of the profile (an invalid value exits 3, nothing written)
     Set {
         /// Setting: api, base_url, webhook_url, test_recipient, partner_id or hub_url
-        key: String,
+        #[arg(value_name = "SETTING")]
+        setting: String,
         /// The new value
         value: String,
     },
@@ -41,8 +43,8 @@ pub async fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
     }
     let store = ctx.store()?;
     match command {
-        ConfigCommand::Get { key } => {
-            let key = Key::parse(&key).map_err(problem_error)?;
+        ConfigCommand::Get { setting } => {
+            let key = Key::parse(&setting).map_err(problem_error)?;
             let files = store.load()?;
             let profile = settings::profile_name(&ctx.inputs, &files).value;
             let value = files.config.profiles.get(&profile).and_then(|p| key.get(p));
@@ -52,8 +54,8 @@ pub async fn run(ctx: &Context, command: ConfigCommand) -> Result<u8> {
             };
             Ok(ctx.out.emit(&Setting { profile, key: key.name(), value: shown(key, &value) }))
         }
-        ConfigCommand::Set { key, value } => {
-            let key = Key::parse(&key).map_err(problem_error)?;
+        ConfigCommand::Set { setting, value } => {
+            let key = Key::parse(&setting).map_err(problem_error)?;
             let value = key.check(&value).map_err(problem_error)?;
             let profile = store.update(|files| {
                 let profile = settings::profile_name(&ctx.inputs, files).value;
