@@ -53,6 +53,9 @@ pub struct GlobalArgs {
     /// No colour; so does NO_COLOR set to any non-empty value [env: NO_COLOR]
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Filter the JSON output (of --json, or of `api`) with a jq expression; strings print raw
+    #[arg(long, global = true, value_name = "EXPR")]
+    pub jq: Option<String>,
 }
 
 /// A boolean environment variable of ours: `1/0`, `true/false`, `yes/no`, `on/off` in any case;
@@ -105,6 +108,11 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page, or write every page (one per subcommand) to a folder
     Man(commands::man::ManArgs),
+    /// Read and change a profile's settings (api, base_url, webhook_url, test_recipient, ...)
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
+    /// Send a raw request under the base URL with the key added, like `gh api`
+    Api(commands::api::ApiArgs),
 }
 
 impl Command {

@@ -45,7 +45,16 @@ pub fn main_exit_code() -> u8 {
         base_url: given(&matches, "base_url", cli.global.base_url.clone()),
         env_token: Inputs::env_token_from_process(),
     };
-    let ctx = Context::new(cli.global.clone(), inputs);
+    let mut global = cli.global.clone();
+    // `--jq` filters a JSON document: it implies `--json`.
+    global.json |= global.jq.is_some();
+    let mut ctx = Context::new(global, inputs);
+    if let Some(expr) = cli.global.jq.as_deref()
+        && let Err(err) = ctx.out.set_jq(expr)
+    {
+        ctx.out.error(&err);
+        return err.kind.exit_code();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {

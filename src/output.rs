@@ -14,6 +14,8 @@ use serde::Serialize;
 use crate::error::{Error, Kind};
 use crate::text;
 
+mod jq;
+
 /// `eprintln!` that never panics: a closed stderr loses the line, nothing more.
 macro_rules! stderr_line {
     ($($arg:tt)*) => {{
@@ -49,6 +51,8 @@ pub struct Output {
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
     styles: style::Styles,
+    /// `--jq EXPR`: JSON documents go through this filter before they are printed.
+    pub jq: Option<String>,
 }
 
 impl Output {
@@ -65,7 +69,32 @@ impl Output {
             stdout_is_terminal,
             stderr_is_terminal,
             styles: style::Styles::new(),
+            jq: None,
         }
+    }
+
+    /// Sets `--jq EXPR` after checking it: a bad expression is a usage error (exit 2), found
+    /// before any request is made.
+    pub fn set_jq(&mut self, expr: &str) -> Result<(), Error> {
+        jq::check(expr).map_err(|why| {
+            Error::usage(format!("invalid --jq expression {expr:?}: {why}")).with_hint(
+                "--jq takes jq syntax, e.g. --jq '.[].name' or --jq '.[] | select(.status == \"approved\")'",
+            )
+        })?;
+        self.jq = Some(expr.to_owned());
+        Ok(())
+    }
+
+    /// Prints a JSON document: as it is, or through `--jq` (one result per line, strings raw).
+    pub fn write_json_text(&self, text: &str) -> Result<(), Error> {
+        let Some(expr) = &self.jq else {
+            self.write_stdout(text);
+            return Ok(());
+        };
+        let lines = jq::run(expr, text.as_bytes())
+            .map_err(|why| Error::failed(format!("the --jq filter {expr:?} failed: {why}")))?;
+        self.write_stdout(&lines.join("\n"));
+        Ok(())
     }
 
     /// Prints a report; returns the exit code it stands for.
@@ -81,6 +110,13 @@ impl Output {
         } else {
             self.for_stdout(&report.human(self))
         };
+        if self.json && self.jq.is_some() {
+            if let Err(err) = self.write_json_text(&text) {
+                self.error(&err);
+                return err.kind.exit_code();
+            }
+            return report.failure().map_or(0, Kind::exit_code);
+        }
         write_line(&text);
         report.failure().map_or(0, Kind::exit_code)
     }

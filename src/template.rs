@@ -6,11 +6,13 @@
 //! FOOTER), `buttons` and `placeholders` (`{{n}}` variables); `locate` reads files and maps
 //! JSON paths back to lines.
 
+pub mod bubble;
 mod buttons;
 mod components;
 mod locate;
 mod placeholders;
 pub mod plan;
+pub mod preview;
 mod rules;
 #[cfg(test)]
 mod tests;

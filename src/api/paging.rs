@@ -232,3 +232,70 @@ impl Client {
         })
     }
 }
+
+/// What `api --paginate` got: every item of every page, a refusal, or an answer that is no
+/// offset/total envelope (printed as it is).
+#[derive(Debug)]
+pub enum Paged {
+    Items(Vec<Box<RawValue>>),
+    Refused(super::RawReply),
+    NotEnvelope(super::RawReply),
+}
+
+/// Array fields of the envelopes 360dialog pages (templates, partner channels), tried first.
+const ENVELOPE_ARRAYS: [&str; 2] = ["waba_templates", "partner_channels"];
+
+/// An offset/total envelope: `total` and the name and items of its array.
+fn envelope(body: &[u8]) -> Option<(usize, Vec<Box<RawValue>>)> {
+    let fields: BTreeMap<String, Box<RawValue>> = serde_json::from_slice(body).ok()?;
+    let total: usize = serde_json::from_str(fields.get("total")?.get()).ok()?;
+    let array = |name: &str| fields.get(name).and_then(|raw| serde_json::from_str(raw.get()).ok());
+    let items = ENVELOPE_ARRAYS
+        .iter()
+        .find_map(|name| array(name))
+        .or_else(|| fields.keys().find_map(|name| array(name)))?;
+    Some((total, items))
+}
+
+impl Client {
+    /// Follows the offset/total envelope of `GET path` page by page (the server's page size,
+    /// or the `limit` the caller put in the query) and returns all the items, in order.
+    pub async fn raw_paginate(&self, path: &str, query: &[(String, String)]) -> Result<Paged> {
+        let (bare, own) = path.split_once('?').map_or((path, ""), |(p, q)| (p, q));
+        let mut pairs: Vec<(String, String)> =
+            url::form_urlencoded::parse(own.as_bytes()).into_owned().chain(query.iter().cloned()).collect();
+        let start: usize =
+            pairs.iter().find(|(k, _)| k == "offset").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+        pairs.retain(|(k, _)| k != "offset");
+        let mut items: Vec<Box<RawValue>> = Vec::new();
+        let mut seen = Seen::default();
+        loop {
+            let offset = start + items.len();
+            let mut page_query = pairs.clone();
+            page_query.push(("offset".into(), offset.to_string()));
+            let reply = self.raw(Method::GET, bare, &page_query, None).await?;
+            if reply.refusal().is_some() {
+                return Ok(Paged::Refused(reply));
+            }
+            let Some((total, page)) = envelope(&reply.body) else {
+                if items.is_empty() {
+                    return Ok(Paged::NotEnvelope(reply));
+                }
+                return Err(
+                    self.paging_error(format!("the page at offset {offset} is not an offset/total envelope"))
+                );
+            };
+            seen.check(self, offset, &page)?;
+            let empty = page.is_empty();
+            items.extend(page);
+            if items.len() > MAX_LIST_ITEMS {
+                return Err(
+                    self.paging_error(format!("more than {MAX_LIST_ITEMS} items; refusing to fetch more"))
+                );
+            }
+            if empty || start + items.len() >= total {
+                return Ok(Paged::Items(items));
+            }
+        }
+    }
+}

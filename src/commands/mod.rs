@@ -1,8 +1,10 @@
 //! One module per command group, one file per leaf command; `run` dispatches with one `match`.
 
+pub mod api;
 pub mod auth;
 pub mod channel;
 pub mod completions;
+pub mod config;
 pub mod emulator;
 pub mod help;
 pub mod input;
@@ -33,5 +35,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
         Command::Man(args) => man::run(ctx, &args),
+        Command::Config(command) => config::run(ctx, command).await,
+        Command::Api(args) => api::run(ctx, args).await,
     }
 }

@@ -121,6 +121,11 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
                 kept.extend(page.into_iter().filter(|raw| keep_raw(raw)));
             })
             .await?;
+        if ctx.out.jq.is_some() {
+            let items: Vec<&str> = kept.iter().map(|raw| raw.get()).collect();
+            ctx.out.write_json_text(&format!("[{}]", items.join(",")))?;
+            return Ok(0);
+        }
         // A page's worth per write: one buffer of the whole array would double the peak.
         let mut stream = JsonArrayStream::default();
         for chunk in kept.chunks(crate::api::PAGE_SIZE) {

@@ -9,6 +9,7 @@ mod files;
 mod list;
 mod lookup;
 mod plan;
+mod preview;
 mod show;
 mod status;
 mod submit;
@@ -41,6 +42,8 @@ pub enum TemplatesCommand {
     Plan(plan::PlanArgs),
     /// Make the channel match the template files: delete, then create (asks first)
     Apply(apply::ApplyArgs),
+    /// Show a template as a phone shows it: header, body with variables filled, footer, buttons
+    Preview(preview::PreviewArgs),
 }
 
 pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
@@ -54,5 +57,6 @@ pub async fn run(ctx: &Context, command: TemplatesCommand) -> Result<u8> {
         TemplatesCommand::Export(args) => Ok(ctx.out.emit(&export::run(ctx, &args).await?)),
         TemplatesCommand::Plan(args) => Ok(ctx.out.emit(&plan::run(ctx, &args).await?)),
         TemplatesCommand::Apply(args) => Ok(ctx.out.emit(&apply::run(ctx, &args).await?)),
+        TemplatesCommand::Preview(args) => Ok(ctx.out.emit(&preview::run(ctx, &args).await?)),
     }
 }
