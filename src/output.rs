@@ -1,4 +1,5 @@
-//! The only place that writes to the terminal: command results as human text (tables on a
+//! Writes command output to the terminal (the other writer is `commands::prompter`, which draws
+//! its prompts on stderr): command results as human text (tables on a
 //! terminal) or one JSON document, warnings and progress on stderr, and the error renderer
 //! (`error:` / `caused by:` / `hint:`, or the JSON error object). A closed stdout is not an error.
 //! Human output passes through [`style::Styles::render`]: others' text is escaped for the
@@ -255,7 +256,8 @@ fn write_line(text: &str) {
     let _ = writeln!(stdout, "{text}").and_then(|()| stdout.flush());
 }
 
-/// Writes a JSON array to stdout item by item, so long lists stream instead of piling up.
+/// Writes a JSON array to stdout, one item or a batch per write (`templates list --json` pushes
+/// every page at once, after the last one arrived, so a failure part-way leaves stdout empty).
 #[derive(Debug, Default)]
 pub struct JsonArrayStream {
     started: bool,

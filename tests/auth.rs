@@ -209,7 +209,8 @@ fn logout_removes_only_the_key_and_profiles_use_switches() {
         .expect_code(0);
     }
     env.run(&["profiles", "use", "support"], &[]).expect_code(0);
-    let status = env.run(&["auth", "status", "--json", "--base-url", "http://127.0.0.1:9"], &[]).json();
+    let dead = format!("http://127.0.0.1:{}", dead_port());
+    let status = env.run(&["auth", "status", "--json", "--base-url", &dead], &[]).json();
     assert_eq!(status["profile"], "support");
     env.run(&["auth", "logout"], &[]).expect_code(0);
     let token = env.run(&["auth", "token"], &[]).expect_code(4);

@@ -6,7 +6,7 @@
 mod common;
 mod hook_server;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{EMULATOR_KEY, Emulator, Run, TestEnv, dead_port, http_with_headers};
 use hook_server::{HookServer, Reply};
@@ -282,10 +282,10 @@ fn a_webhook_that_never_answers_fails_within_the_timeout() {
     let env = TestEnv::new("hooksilent");
     let hook = HookServer::start(|_| Reply::Never);
     let emu = healthy(&env, &hook);
-    let started = Instant::now();
     let report =
         ctl(&env, &emu.base_url, &["--timeout", "0.5", "channel", "check", "--json"]).expect_code(1).json();
-    assert!(started.elapsed() < Duration::from_secs(4), "took {:?}", started.elapsed());
+    // One probe, given up at the timeout (named in the detail), not retried.
+    assert_eq!(hook.requests().len(), 1, "{:?}", hook.requests());
     expect_statuses(&report, &[("webhook-reachable", "fail")]);
     let detail = check(&report, "webhook-reachable")["detail"].as_str().unwrap_or("").to_owned();
     assert!(detail.contains("did not answer a test POST: no answer within 500 ms"), "{detail}");

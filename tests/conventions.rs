@@ -333,7 +333,10 @@ fn point_8_webhook_parse_on_a_terminal_says_it_waits_for_standard_input() {
     let env = TestEnv::new("conv-parse");
     let mut session = pty::spawn(&env, &["webhook", "parse"]);
     let payload = r#"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550001111","phone_number_id":"2"},"contacts":[{"profile":{"name":"Ana"},"wa_id":"4915123456789"}],"messages":[{"from":"4915123456789","id":"wamid.X","timestamp":"1700000000","type":"text","text":{"body":"hello"}}]}}]}]}"#;
-    answer(&mut session, "waiting for a webhook payload on standard input", &format!("{payload}\n"));
+    // Standard input stays a cooked terminal here (no prompt switches it to raw mode): type the
+    // line once the notice is on screen, then end it with Ctrl-D.
+    session.exp_string("waiting for a webhook payload on standard input").expect("the notice");
+    session.send(&format!("{payload}\n")).expect("type");
     session.send("\x04").expect("Ctrl-D");
     session.flush().expect("flush");
     let (code, screen) = finish(&mut session);

@@ -12,7 +12,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::process::Stdio;
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{EMULATOR_KEY, Emulator, TestEnv, mode};
@@ -247,6 +247,31 @@ fn assert_store_is_whole(env: &TestEnv) -> usize {
     keys.len()
 }
 
+/// The temp files process `pid` has open beside the config files (`.NAME.PID.tmp`).
+fn temp_files_of(env: &TestEnv, pid: u32) -> Vec<String> {
+    let suffix = format!(".{pid}.tmp");
+    std::fs::read_dir(env.config_dir())
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(&suffix))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Polls (bounded) until process `pid` has created a temp file; false if it never did.
+fn wait_for_temp_file(env: &TestEnv, pid: u32) -> bool {
+    for _ in 0..200_000 {
+        if !temp_files_of(env, pid).is_empty() {
+            return true;
+        }
+        std::thread::yield_now();
+    }
+    false
+}
+
 #[test]
 fn sigkill_during_config_writes_leaves_the_old_or_the_new_files() {
     let env = TestEnv::new("faults-kill");
@@ -269,20 +294,31 @@ fn sigkill_during_config_writes_leaves_the_old_or_the_new_files() {
     let status = login(0).wait().expect("first login");
     assert!(status.success());
     let span = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX).clamp(2_000, 200_000);
+    // A fixed seed: the same schedule of kill moments on every run.
+    let mut rng = fastrand::Rng::with_seed(0x5EED_C0DE);
     let mut n = 1;
+    let mut mid_write = 0;
     for _round in 0..12 {
         // Three writers at a time, so kills also land while another process holds the lock.
         let mut children: Vec<_> = (0..3).map(|k| login(n + k)).collect();
         n += 3;
-        for child in &mut children {
-            std::thread::sleep(Duration::from_micros(fastrand::u64(0..span * 3 / 2) / 3));
+        // The first is killed the moment its temp file exists: between create and rename.
+        if wait_for_temp_file(&env, children[0].id()) {
+            let _ = children[0].kill(); // SIGKILL
+        }
+        for child in &mut children[1..] {
+            std::thread::sleep(Duration::from_micros(rng.u64(0..span * 3 / 2) / 3));
             let _ = child.kill(); // SIGKILL
         }
+        let pids: Vec<u32> = children.iter().map(Child::id).collect();
         for mut child in children {
             let _ = child.wait();
         }
+        // A temp file of a killed writer still there: that kill landed mid-write.
+        mid_write += pids.iter().filter(|pid| !temp_files_of(&env, **pid).is_empty()).count();
         assert_store_is_whole(&env);
     }
+    assert!(mid_write >= 1, "no kill landed between a temp file's creation and its rename");
     // The store still works: a new login succeeds, every profile lists, and no temp file of a
     // killed writer (a copy of the keys) is left behind.
     let last = format!("p{n}");

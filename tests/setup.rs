@@ -6,10 +6,11 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
 
 use common::pty::{self, CTRL_C, ESCAPE, answer, finish};
-use common::{EMULATOR_KEY, Emulator, TestEnv};
+use common::{EMULATOR_KEY, Emulator, Run, TestEnv};
 use rexpect::session::PtySession;
 use serde_json::{Value, json};
 
@@ -298,9 +299,30 @@ fn on_premise_test_template_names_the_namespace_and_no_messaging_product() {
 #[test]
 fn without_a_terminal_and_without_flags_it_exits_2_at_once_naming_the_flags() {
     let env = TestEnv::new("setup-noterm");
-    let started = Instant::now();
-    let run = env.run(&["setup"], &[]).expect_code(2);
-    assert!(started.elapsed() < Duration::from_secs(1), "took {:?}", started.elapsed());
+    // Standard input stays open and silent: a setup that waited on it would never end.
+    let mut child = env
+        .cmd(&["setup"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn setup");
+    let open_stdin = child.stdin.take();
+    let mut ended = None;
+    for _ in 0..6_000 {
+        ended = child.try_wait().expect("poll setup");
+        if ended.is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    if ended.is_none() {
+        let _ = child.kill();
+        panic!("setup without a terminal waited on its open standard input");
+    }
+    let run = Run::from(child.wait_with_output().expect("setup output")).expect_code(2);
+    drop(open_stdin);
+    assert!(!run.stderr.contains("API key (D360-API-KEY"), "prompted: {}", run.stderr);
     for flag in ["--token-stdin", "--webhook-url", "--no-webhook", "--test-recipient", "--no-test", "--yes"] {
         assert!(run.stderr.contains(flag), "{flag} missing from: {}", run.stderr);
     }

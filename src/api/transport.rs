@@ -16,7 +16,8 @@ use super::{ApiError, Client, Error, Result};
 /// The largest response body read (32 MiB): a full page of 1,000 large templates is a few MB.
 pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 
-/// The body of a successful (2xx, not an error shape) answer.
+/// The body of a successful (2xx, not an error shape) answer; no status is kept (every 2xx
+/// is the same to callers).
 pub(super) struct Reply {
     pub(super) body: Vec<u8>,
 }

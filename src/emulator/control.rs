@@ -26,7 +26,7 @@ use serde_json::{Map, Value, json};
 use super::errors::{ApiError, json_response};
 use super::faults::Fault;
 use super::health;
-use super::server::{App, KeyCheck, settings_json};
+use super::server::{App, KeyCheck, blocking, settings_json};
 
 /// Entries kept in the request log; the oldest are dropped beyond this.
 pub const MAX_LOGGED_REQUESTS: usize = 100_000;
@@ -142,6 +142,10 @@ pub async fn clear_listing_lag(State(app): State<Arc<App>>) -> Response {
 
 /// `GET /_emulator/settings`.
 pub async fn get_settings(State(app): State<Arc<App>>) -> Response {
+    blocking(move || read_settings(&app)).await
+}
+
+fn read_settings(app: &App) -> Response {
     match app.store.read() {
         Ok(state) => json_response(200, settings_json(&app.settings(), state.health.as_deref())),
         Err(e) => ApiError::from(e).into_response(super::errors::Flavour::Cloud),
@@ -150,7 +154,11 @@ pub async fn get_settings(State(app): State<Arc<App>>) -> Response {
 
 /// `POST /_emulator/settings`.
 pub async fn settings(State(app): State<Arc<App>>, body: Bytes) -> Response {
-    let Ok(Value::Object(changes)) = serde_json::from_slice::<Value>(&body) else {
+    blocking(move || change_settings(&app, &body)).await
+}
+
+fn change_settings(app: &App, body: &[u8]) -> Response {
+    let Ok(Value::Object(changes)) = serde_json::from_slice::<Value>(body) else {
         return bad_request("expected a JSON object of settings".into());
     };
     let mut next = app.settings();
@@ -224,6 +232,10 @@ fn apply(settings: &mut super::server::Settings, changes: &Map<String, Value>) -
 
 /// `GET /_emulator/messages`.
 pub async fn messages(State(app): State<Arc<App>>) -> Response {
+    blocking(move || sent_messages(&app)).await
+}
+
+fn sent_messages(app: &App) -> Response {
     match app.store.read() {
         Ok(state) => json_response(200, json!(state.messages)),
         Err(e) => ApiError::from(e).into_response(super::errors::Flavour::Cloud),

@@ -17,6 +17,7 @@ mod listing;
 mod media;
 mod messages;
 mod review;
+mod send_rules;
 mod server;
 mod state;
 mod store;
@@ -165,14 +166,11 @@ pub async fn start(options: Options) -> Result<Running, EmulatorError> {
             EmulatorError::InvalidInput(format!("health \"{raw}\" is not one of AVAILABLE, LIMITED, BLOCKED"))
         })?),
     };
-    let store = store::Store::new(options.state_path.clone());
-    if let Some(health) = health {
-        store.mutate(|state| {
-            state.health = Some(health.to_string());
-            Ok::<_, EmulatorError>(())
-        })?;
-    }
-    let key = state::effective_key(&store.read()?.key);
+    let path = options.state_path.clone();
+    // File locks and fsync: on a blocking thread, not on the async workers.
+    let (store, key) = tokio::task::spawn_blocking(move || open_store(path, health))
+        .await
+        .map_err(|e| EmulatorError::io(&options.state_path, io::Error::other(e.to_string())))??;
     let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, options.port))
         .await
         .map_err(|cause| EmulatorError::Bind { port: options.port, cause })?;
@@ -198,6 +196,20 @@ pub async fn start(options: Options) -> Result<Running, EmulatorError> {
         let _ = axum::serve(listener, server::router(app)).with_graceful_shutdown(shutdown).await;
     });
     Ok(Running { base_url: format!("http://{addr}"), key, addr, stop: Some(stop), task })
+}
+
+/// Opens the state file (creating it when missing), sets the health given at start, and reads
+/// the key.
+fn open_store(path: PathBuf, health: Option<&'static str>) -> Result<(store::Store, String), EmulatorError> {
+    let store = store::Store::new(path);
+    if let Some(health) = health {
+        store.mutate(|state| {
+            state.health = Some(health.to_string());
+            Ok::<_, EmulatorError>(())
+        })?;
+    }
+    let key = state::effective_key(&store.read()?.key);
+    Ok((store, key))
 }
 
 impl Running {

@@ -117,13 +117,25 @@ async fn api(
         return fault.response();
     }
     let response = if key == KeyCheck::Valid {
-        dispatch(&app, &settings, &method, &uri, &body)
+        let app = Arc::clone(&app);
+        // The store locks and fsyncs the state file: off the async workers.
+        blocking(move || dispatch(&app, &settings, &method, &uri, &body)).await
     } else {
         json_response(401, gateway_body(401, "Invalid api_key"))
     };
     match fault {
         Some(fault) => fault.response(),
         None => response,
+    }
+}
+
+/// Runs `work` (which uses the store: file locks, fsync) on tokio's blocking threads, so the
+/// async workers (two, shared with the client under `--emulator`) never wait on the disk. A
+/// panic in `work` answers 500.
+pub async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(response) => response,
+        Err(error) => json_response(500, gateway_body(500, &format!("emulator internal error: {error}"))),
     }
 }
 

@@ -3,18 +3,16 @@
 //! (missing: 1008; wrong: 2001), and the parameters given for the header, the body and each button
 //! must match the template's variables (132000; on-premise 2000).
 //!
-//! Expected counts come from [`crate::template::expected_parameters`]: header 1 when it has a
-//! variable or is a media / location header, else 0; body: its distinct `{{n}}`; buttons: 1 for
-//! a URL button whose URL has a variable, for a COPY_CODE and for an OTP button, 0 or 1 (a
-//! payload) for a QUICK_REPLY button, 0 for the rest.
+//! Expected counts come from the emulator's own reading of the stored template
+//! ([`super::send_rules`]), not from the client's template rules.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
 use super::errors::{ApiError, Flavour, MetaError, missing_parameter};
-use super::state::{StateData, StoredTemplate};
-use crate::template::HeaderParameter;
+use super::send_rules;
+use super::state::StateData;
 
 /// Checks the `template` object of a send request against the stored templates.
 pub fn check(state: &StateData, flavour: Flavour, object: &Value) -> Result<(), ApiError> {
@@ -51,7 +49,7 @@ pub fn check(state: &StateData, flavour: Flavour, object: &Value) -> Result<(), 
         Some(t) => t,
     };
     let given = Given::of(object);
-    let expected = Expected::of(template);
+    let expected = send_rules::needed(&template.body);
     compare("header", given.header, expected.header)?;
     compare("body", given.body, expected.body)?;
     let indices: BTreeSet<usize> = given.buttons.keys().chain(expected.buttons.keys()).copied().collect();
@@ -112,45 +110,6 @@ impl Given {
             }
         }
         given
-    }
-}
-
-/// Parameter counts a stored template needs; buttons as (min, max) by index.
-#[derive(Debug, Default)]
-struct Expected {
-    header: usize,
-    body: usize,
-    buttons: BTreeMap<usize, (usize, usize)>,
-}
-
-impl Expected {
-    /// Reads the counts with [`crate::template::expected_parameters`], so the emulator and the
-    /// client agree; quick-reply buttons may carry one payload parameter.
-    fn of(template: &StoredTemplate) -> Self {
-        let body = Value::Object(template.body.clone());
-        let needed = crate::template::expected_parameters(&body);
-        let mut expected = Expected {
-            header: usize::from(needed.header != HeaderParameter::None),
-            body: needed.body,
-            buttons: BTreeMap::new(),
-        };
-        let components = body.get("components").and_then(Value::as_array);
-        let buttons = components
-            .into_iter()
-            .flatten()
-            .filter(|c| lower(c, "type") == "buttons")
-            .filter_map(|c| c.get("buttons").and_then(Value::as_array))
-            .flatten();
-        for (index, button) in buttons.enumerate() {
-            if lower(button, "type") == "quick_reply" {
-                expected.buttons.insert(index, (0, 1));
-            }
-        }
-        let single = needed.url_buttons.iter().chain(&needed.copy_code_buttons).chain(&needed.otp_buttons);
-        for index in single {
-            expected.buttons.insert(*index, (1, 1));
-        }
-        expected
     }
 }
 

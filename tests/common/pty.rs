@@ -4,6 +4,8 @@
 use std::process::Stdio;
 use std::time::Duration;
 
+use nix::sys::termios::{LocalFlags, tcgetattr};
+
 use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
 
@@ -22,8 +24,7 @@ pub fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
 /// Waits for `text` on the screen, then types `keys`.
 pub fn answer(session: &mut PtySession, text: &str, keys: &str) {
     session.exp_string(text).unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
-    // Let the prompt switch the terminal to raw mode before the keys arrive.
-    std::thread::sleep(Duration::from_millis(50));
+    wait_for_raw_mode(session, text);
     session.send(keys).expect("type");
     session.flush().expect("flush");
 }
@@ -108,4 +109,18 @@ pub fn run_split_with_stdin(
         Tty::Stdout => Split { code, stdout: on_terminal, stderr: piped },
         Tty::Stderr => Split { code, stdout: piped, stderr: on_terminal },
     }
+}
+
+/// Waits (bounded: 10 s) until the prompt has switched the terminal to raw mode (no canonical
+/// input, no echo), so the keys typed next reach it as keys, not as a cooked line.
+fn wait_for_raw_mode(session: &PtySession, text: &str) {
+    let pty = session.process().get_file_handle().expect("pty handle");
+    for _ in 0..10_000 {
+        let flags = tcgetattr(&pty).expect("read the terminal settings").local_flags;
+        if !flags.intersects(LocalFlags::ICANON | LocalFlags::ECHO) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    panic!("the prompt {text:?} never put the terminal in raw mode");
 }

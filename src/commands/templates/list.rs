@@ -1,5 +1,6 @@
 //! `templates list`: every page (fetched concurrently once `total` is known), filtered the API's
-//! way plus `--name-contains`, as a table or a streamed JSON array of the API's template objects.
+//! way plus `--name-contains`, as a table or a JSON array of the API's template objects (buffered
+//! as raw text until every page has arrived, then written at once).
 
 use clap::Args;
 use serde_json::value::RawValue;

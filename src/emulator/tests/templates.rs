@@ -177,20 +177,23 @@ async fn delete_removes_every_language_and_unknown_names_answer_404() {
 
 #[tokio::test]
 async fn review_approves_after_the_delay_and_persists_the_decision() {
-    let h = Harness::with("review", |o| o.review_delay = Duration::from_millis(300)).await;
+    let h = Harness::with("review", |o| o.review_delay = Duration::from_secs(1)).await;
     h.create("soon_ok", "en", "Your order {{1}} has shipped.").await;
     let (_, before) = h.get("/v1/configs/templates").await;
     assert_eq!(before["waba_templates"][0]["status"], "submitted");
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let (_, after) = h.get("/v1/configs/templates").await;
-    let template = &after["waba_templates"][0];
-    let valid = crate::template::validate(&template_body("soon_ok", "en", "Your order {{1}} has shipped."))
-        .is_empty();
-    if valid {
-        assert_eq!(template["status"], "approved");
-        assert_eq!(template["quality_score"]["score"], "GREEN");
-        assert_eq!(template["rejected_reason"], "NONE");
+    // Decided on the first read after the delay: poll (bounded) instead of guessing a sleep.
+    let mut after = before;
+    for _ in 0..200 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        after = h.get("/v1/configs/templates").await.1;
+        if after["waba_templates"][0]["status"] != "submitted" {
+            break;
+        }
     }
+    let template = &after["waba_templates"][0];
+    assert_eq!(template["status"], "approved", "{template}");
+    assert_eq!(template["quality_score"]["score"], "GREEN");
+    assert_eq!(template["rejected_reason"], "NONE");
     let stored = std::fs::read_to_string(&h.state).expect("state");
     assert!(!stored.contains("\"submitted\""), "the decision is persisted");
     h.finish().await;
@@ -216,18 +219,12 @@ async fn review_rejects_invalid_format_and_promotional_utility_templates() {
             .expect("template")
     };
     let broken_view = by_name("broken");
-    if crate::template::validate(&broken).is_empty() {
-        assert_eq!(broken_view["status"], "approved", "validator stub finds no problems yet");
-    } else {
-        assert_eq!(broken_view["status"], "rejected");
-        assert_eq!(broken_view["rejected_reason"], "INVALID_FORMAT");
-        assert!(broken_view["rejected_detail"].is_string());
-    }
+    assert_eq!(broken_view["status"], "rejected", "{broken_view}");
+    assert_eq!(broken_view["rejected_reason"], "INVALID_FORMAT");
+    assert!(broken_view["rejected_detail"].is_string());
     let promo = by_name("promo");
-    if crate::template::validate(&template_body("promo", "en", "Use coupon SAVE20 for 20% off")).is_empty() {
-        assert_eq!(promo["status"], "rejected");
-        assert_eq!(promo["rejected_reason"], "INCORRECT_CATEGORY");
-    }
+    assert_eq!(promo["status"], "rejected", "{promo}");
+    assert_eq!(promo["rejected_reason"], "INCORRECT_CATEGORY");
     let (_, rejected) = h.get("/v1/configs/templates?filters=%7B%22status%22%3A%22rejected%22%7D").await;
     assert!(rejected["total"].as_u64().is_some_and(|n| n >= 1));
     h.finish().await;
