@@ -82,6 +82,8 @@ pub enum Command {
     /// Run or drive the embedded 360dialog emulator
     #[command(subcommand)]
     Emulator(commands::emulator::EmulatorCommand),
+    /// Partner account: list its channels and adopt them as profiles (one key per channel)
+    Partner(commands::partner::PartnerArgs),
     /// Set up a channel step by step: key, health, webhook, test message (every prompt has a flag)
     Setup(commands::setup::SetupArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish

@@ -192,6 +192,12 @@ struct Failure {
 /// A body for `-vv` with the values of a top-level `headers` object (the webhook's secret
 /// headers) replaced by `(redacted)`.
 fn redact_headers(body: &Value) -> String {
+    // A minted channel key (`POST .../api_keys` answers `{"api_key": ...}`) is a secret too.
+    if body.get("api_key").is_some_and(|key| key.is_string() && key != "(redacted)") {
+        let mut shown = body.clone();
+        shown["api_key"] = Value::String("(redacted)".into());
+        return redact_headers(&shown);
+    }
     match body.get("headers").and_then(Value::as_object) {
         Some(headers) if !headers.is_empty() => {
             let mut shown = body.clone();
@@ -209,7 +215,8 @@ fn redact_headers(body: &Value) -> String {
 /// [`redact_headers`] for a response body (only small JSON objects can be a webhook answer).
 fn redact_body(bytes: &[u8]) -> String {
     const SMALL: usize = 1024 * 1024;
-    let may_hold_headers = bytes.len() < SMALL && bytes.windows(9).any(|w| w == b"\"headers\"");
+    let may_hold_headers = bytes.len() < SMALL
+        && (bytes.windows(9).any(|w| w == b"\"headers\"") || bytes.windows(9).any(|w| w == b"\"api_key\""));
     match may_hold_headers.then(|| serde_json::from_slice::<Value>(bytes).ok()).flatten() {
         Some(value) => redact_headers(&value),
         None => String::from_utf8_lossy(bytes).into_owned(),

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod emulator;
 pub mod input;
 pub mod man;
+pub mod partner;
 pub mod profiles;
 pub mod prompter;
 pub mod send;
@@ -28,6 +29,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Send(command) => send::run(ctx, command).await,
         Command::Webhook(command) => webhook::run(ctx, command).await,
         Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Partner(args) => partner::run(ctx, args).await,
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
         Command::Man(args) => man::run(ctx, &args),
     }
