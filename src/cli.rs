@@ -51,6 +51,15 @@ pub struct GlobalArgs {
     // The empty default: clap runs a flag's implicit default ("false") through the parser too.
     #[arg(long, global = true, env = "NO_COLOR", value_parser = any_value_is_set, default_value = "")]
     pub no_color: bool,
+    /// Run `channel check` or `templates list` once per stored profile (a fleet)
+    #[arg(long, global = true, conflicts_with = "profiles")]
+    pub all_profiles: bool,
+    /// Run `channel check` or `templates list` once per profile named (comma-separated)
+    #[arg(long, global = true, value_delimiter = ',', value_name = "A,B")]
+    pub profiles: Vec<String>,
+    /// Profiles run at once with --all-profiles / --profiles
+    #[arg(long, global = true, default_value_t = 8, value_name = "N")]
+    pub concurrency: usize,
 }
 
 /// `NO_COLOR` per no-color.org: any non-empty value turns colour off.

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod channel;
 pub mod completions;
 pub mod emulator;
+pub mod fleet;
 pub mod input;
 pub mod man;
 pub mod partner;
@@ -20,6 +21,9 @@ use crate::error::Result;
 
 /// Runs the command and returns its exit code.
 pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
+    if ctx.global.all_profiles || !ctx.global.profiles.is_empty() {
+        return fleet::run(ctx, command).await;
+    }
     match command {
         Command::Auth(command) => auth::run(ctx, command).await,
         Command::Profiles(command) => profiles::run(ctx, command).await,
