@@ -4,6 +4,7 @@
 //! reaches any output.
 
 mod common;
+mod hook_server;
 
 use std::path::PathBuf;
 
@@ -239,4 +240,94 @@ fn adopting_an_unknown_channel_or_onto_a_foreign_profile_mints_nothing() {
     assert!(run.stderr.contains("'x491510000001' already exists"), "{run:#?}");
     assert_eq!(mint_requests(&emu), 0);
     assert_eq!(env.read_config("credentials.toml"), None);
+}
+
+/// Adopts every channel of `emu` as `shop-…` profiles; their names in channel order.
+fn adopt_all(env: &TestEnv, emu: &Emulator) -> Vec<String> {
+    let adopted =
+        run_partner(env, emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]).expect_code(0);
+    adopted
+        .json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["profile"].as_str().expect("profile").to_owned())
+        .collect()
+}
+
+#[test]
+fn fleet_check_runs_the_profiles_concurrently_and_a_revoked_key_fails_only_its_profile() {
+    let env = TestEnv::new("partner-fleet");
+    let emu = env.emulator(&["--channels", "6", "--latency", "250"]);
+    let profiles = adopt_all(&env, &emu);
+    assert_eq!(profiles.len(), 6);
+    // Each channel gets a webhook, registered with its own key.
+    let hook = hook_server::HookServer::ok();
+    for key in channel_keys(&env) {
+        let body = serde_json::json!({ "url": hook.url }).to_string();
+        let (status, text) = common::http_with_headers(
+            "POST",
+            &format!("{}/v1/configs/webhook", emu.base_url),
+            Some(&body),
+            &[("D360-API-KEY", &key)],
+        );
+        assert_eq!(status, 200, "{text}");
+    }
+    // A key minted behind the tool's back revokes the one the third profile holds.
+    let (status, _) = common::http_with_headers(
+        "POST",
+        &format!("{}/api/v2/partners/{}/channels/emu00003CH/api_keys", emu.base_url, partner_id(&emu)),
+        Some("{}"),
+        &[("X-API-Key", PARTNER_KEY)],
+    );
+    assert_eq!(status, 201);
+    emu.clear_requests();
+    let run = env
+        .run(&["--all-profiles", "--concurrency", "6", "channel", "check", "--json", "-vv"], &[])
+        .expect_code(1);
+    assert_no_channel_key_in(&env, &run);
+    let report = run.json();
+    let entries = report["profiles"].as_array().expect("profiles");
+    assert_eq!(entries.len(), 6, "{report:#}");
+    for (entry, profile) in entries.iter().zip(&profiles) {
+        assert_eq!(entry["profile"], profile.as_str());
+        let expected = if profile == &profiles[2] { 4 } else { 0 };
+        assert_eq!(entry["exit_code"], expected, "{entry:#}");
+        assert!(entry["result"]["checks"].is_array(), "{entry:#}");
+    }
+    // Overlap, read from the emulator's log rather than a clock: the first request of every
+    // channel arrived before any channel's second one.
+    let log = emu.requests();
+    let order: Vec<&str> = log.iter().filter_map(|r| r["channel"].as_str()).collect();
+    let first_five: std::collections::BTreeSet<&str> = order.iter().take(5).copied().collect();
+    assert_eq!(first_five.len(), 5, "the five live channels' checks overlap: {order:?}");
+
+    // Human form: one section per profile, and --profiles picks some.
+    let run = env.run(&["--profiles", &format!("{},{}", profiles[0], profiles[1]), "channel", "check"], &[]);
+    let run = run.expect_code(0);
+    assert!(run.stdout.contains(&format!("== profile {} (ok)", profiles[0])), "{run:#?}");
+    assert!(run.stdout.contains("0 of 2 profiles failed"), "{run:#?}");
+    env.run(&["--profiles", "nobody", "channel", "check"], &[]).expect_code(2);
+    env.run(&["--all-profiles", "templates", "delete", "x", "--yes"], &[]).expect_code(2);
+}
+
+#[test]
+fn fleet_templates_list_shows_each_channels_own_templates() {
+    let env = TestEnv::new("partner-fleet-list");
+    let emu = env.emulator(&["--channels", "2"]);
+    let profiles = adopt_all(&env, &emu);
+    let submit = ["templates", "submit", "--name", "only_first", "--category", "UTILITY", "--language", "en"];
+    env.run(
+        &[&submit[..], &["--body", "Only on the first channel.", "--profile", &profiles[0]]].concat(),
+        &[],
+    )
+    .expect_code(0);
+    let report = env.run(&["--all-profiles", "templates", "list", "--json"], &[]).expect_code(0).json();
+    let entries = report["profiles"].as_array().expect("profiles");
+    let names = |i: usize| -> Vec<&str> {
+        entries[i]["result"].as_array().expect("list").iter().filter_map(|t| t["name"].as_str()).collect()
+    };
+    assert_eq!(names(0), ["only_first"]);
+    assert!(names(1).is_empty(), "{report:#}");
+    assert!(entries.iter().all(|e| e["error"].is_null() && e["exit_code"] == 0));
 }
