@@ -331,3 +331,19 @@ fn fleet_templates_list_shows_each_channels_own_templates() {
     assert!(names(1).is_empty(), "{report:#}");
     assert!(entries.iter().all(|e| e["error"].is_null() && e["exit_code"] == 0));
 }
+
+#[test]
+fn the_partner_api_rate_limit_is_honoured_and_a_bad_partner_id_is_refused_locally() {
+    let env = TestEnv::new("partner-429");
+    let emu = env.emulator(&["--channels", "2"]);
+    emu.fail_next(serde_json::json!([{"status": 429, "retry_after": 0}, {"status": 503}]));
+    let channels = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    assert_eq!(channels.as_array().map(Vec::len), Some(2));
+    let faults: Vec<Value> = emu.requests().into_iter().filter(|r| !r["fault"].is_null()).collect();
+    assert_eq!(faults.len(), 2, "both faults were met and retried through");
+
+    let login = ["partner", "login", "--partner-id", "../x", "--token-stdin", "--hub-url", &emu.base_url];
+    let run = env.run_with_stdin(&login, PARTNER_KEY, &[]).expect_code(3);
+    assert!(run.stderr.contains("not a partner id"), "{run:#?}");
+    assert_eq!(env.read_config("credentials.toml"), None);
+}

@@ -178,3 +178,32 @@ impl PartnerClient {
         Ok(MintedKey { id, address, api_key })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::ApiError;
+    use super::*;
+
+    #[test]
+    fn the_partner_apis_own_error_shapes_are_read() {
+        let meta = br#"{"meta":{"success":false,"http_code":403,"developer_message":"Forbidden",
+            "details":["partner key revoked"],"error_data":{"code":"1","message":"see the hub"}}}"#;
+        let err = ApiError::parse(403, meta);
+        assert!(err.is_auth());
+        assert_eq!(err.message, "Forbidden");
+        assert_eq!(err.details, vec!["partner key revoked".to_owned(), "see the hub".to_owned()]);
+        let token = ApiError::parse(401, br#"{"error":"invalid_token","error_description":"expired"}"#);
+        assert!(token.is_auth());
+        assert_eq!((token.message.as_str(), token.details[0].as_str()), ("invalid_token", "expired"));
+        assert!(
+            ApiError::parse(429, br#"{"meta":{"http_code":429,"developer_message":"Too many"}}"#)
+                .is_throttle()
+        );
+    }
+
+    #[test]
+    fn ids_that_cannot_be_a_path_segment_are_refused() {
+        assert!(is_valid_id("abc-123_XY"));
+        assert!(!is_valid_id("a/b") && !is_valid_id("") && !is_valid_id("a b") && !is_valid_id("..%2f"));
+    }
+}
