@@ -56,6 +56,16 @@ pub struct GlobalArgs {
     /// Filter the JSON output (of --json, or of `api`) with a jq expression; strings print raw
     #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
+    /// Run `channel check` or `templates list` once per stored profile (a fleet)
+    #[arg(long, global = true, conflicts_with = "profiles")]
+    pub all_profiles: bool,
+    /// Run `channel check` or `templates list` once per profile named (comma-separated)
+    #[arg(long, global = true, value_delimiter = ',', value_name = "A,B")]
+    pub profiles: Vec<String>,
+    /// Profiles run at once with --all-profiles / --profiles (1 to 64)
+    #[arg(long, global = true, default_value_t = 8, value_name = "N",
+        value_parser = commands::numbers::count::<usize>(1..=64))]
+    pub concurrency: usize,
 }
 
 /// A boolean environment variable of ours: `1/0`, `true/false`, `yes/no`, `on/off` in any case;
@@ -102,6 +112,8 @@ pub enum Command {
     /// Run or drive the embedded 360dialog emulator
     #[command(subcommand)]
     Emulator(commands::emulator::EmulatorCommand),
+    /// Partner account: list its channels and adopt them as profiles (one key per channel)
+    Partner(commands::partner::PartnerArgs),
     /// Set up a channel step by step: key, health, webhook, test message (every prompt has a flag)
     Setup(commands::setup::SetupArgs),
     /// Print the shell completion script for bash, zsh, fish, powershell or elvish

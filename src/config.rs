@@ -55,6 +55,9 @@ pub struct Profile {
     pub webhook_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub test_recipient: Option<String>,
+    /// The partner channel this profile was adopted from (`partner adopt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel_id: Option<String>,
     /// Keys this version does not know, kept as they are.
     #[serde(flatten)]
     pub extra: toml::Table,
@@ -68,6 +71,20 @@ pub struct ConfigFile {
     pub current_profile: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+    /// The partner account (`partner login`): its id and hub URL; the key is in credentials.toml.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<PartnerSettings>,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// `[partner]` in `config.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartnerSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hub_url: Option<String>,
     #[serde(flatten)]
     pub extra: toml::Table,
 }
@@ -77,6 +94,9 @@ pub struct ConfigFile {
 pub struct CredentialsFile {
     #[serde(default)]
     pub profiles: BTreeMap<String, Credential>,
+    /// The partner key (`[partner]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Credential>,
     #[serde(flatten)]
     pub extra: toml::Table,
 }

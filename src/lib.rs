@@ -8,6 +8,7 @@ pub mod config;
 pub mod context;
 pub mod emulator;
 pub mod error;
+pub mod fleet;
 pub mod fsutil;
 pub mod json_kind;
 pub mod markdown;

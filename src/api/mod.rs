@@ -9,6 +9,7 @@ mod endpoints;
 mod error;
 mod network;
 mod paging;
+mod partner;
 mod raw;
 mod retry;
 mod transport;
@@ -24,6 +25,9 @@ pub use network::{NetworkKind, error_chain, redact_raw, redact_url};
 pub use paging::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS, PAGE_SIZE};
 pub use paging::Paged;
 pub use raw::{RawReply, safety_of};
+pub use partner::{
+    DEFAULT_HUB_URL, MintedKey, PartnerClient, PartnerConfig, is_valid_id as partner_id_is_valid,
+};
 pub use retry::Safety;
 pub use transport::MAX_BODY_BYTES;
 pub use types::{Health, SendResponse, TemplatePage, TemplateQuery, Webhook};
@@ -195,12 +199,17 @@ pub fn is_loopback(url: &Url) -> bool {
 impl Client {
     /// Builds the client; refuses plain http to non-loopback hosts before any connection.
     pub fn new(config: ClientConfig) -> Result<Self> {
+        Self::with_key_header(config, "D360-API-KEY")
+    }
+
+    /// [`Client::new`] with the key sent in `header` (the partner API's `X-API-Key`).
+    fn with_key_header(config: ClientConfig, header: &'static str) -> Result<Self> {
         let base = check_base_url(&config.base_url)?;
         let mut headers = reqwest::header::HeaderMap::new();
         let mut key =
             reqwest::header::HeaderValue::from_str(config.key.expose()).map_err(|_| Error::InvalidKey)?;
         key.set_sensitive(true);
-        headers.insert("D360-API-KEY", key);
+        headers.insert(header, key);
         let mut builder = reqwest::Client::builder();
         if is_loopback(&base) {
             // The key must never travel through a proxy (HTTP_PROXY, ALL_PROXY) in clear.

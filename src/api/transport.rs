@@ -207,6 +207,12 @@ pub(super) struct Failure {
 /// A body for `-vv` with the values of a top-level `headers` object (the webhook's secret
 /// headers) replaced by `(redacted)`.
 fn redact_headers(body: &Value) -> String {
+    // A minted channel key (`POST .../api_keys` answers `{"api_key": ...}`) is a secret too.
+    if body.get("api_key").is_some_and(|key| key.is_string() && key != "(redacted)") {
+        let mut shown = body.clone();
+        shown["api_key"] = Value::String("(redacted)".into());
+        return redact_headers(&shown);
+    }
     match body.get("headers").and_then(Value::as_object) {
         Some(headers) if !headers.is_empty() => {
             let mut shown = body.clone();
@@ -221,14 +227,16 @@ fn redact_headers(body: &Value) -> String {
     }
 }
 
-/// [`redact_headers`] for a response body (only small JSON objects can be a webhook answer; a
-/// large body that mentions `"headers"` is not parsed for masking, so it is not shown either).
+/// [`redact_headers`] for a response body (only small JSON objects can be a webhook or key answer; a
+/// large body that mentions `"headers"` or `"api_key"` is not parsed for masking, so it is not shown either).
 fn redact_body(bytes: &[u8]) -> String {
     const SMALL: usize = 1024 * 1024;
-    let may_hold_headers = bytes.windows(9).any(|w| w == b"\"headers\"");
-    if may_hold_headers && bytes.len() >= SMALL {
-        return format!("({} bytes mentioning \"headers\", not shown: too large to mask)", bytes.len());
+    let may_hold_secrets =
+        bytes.windows(9).any(|w| w == b"\"headers\"" || w == b"\"api_key\"");
+    if may_hold_secrets && bytes.len() >= SMALL {
+        return format!("({} bytes mentioning \"headers\" or \"api_key\", not shown: too large to mask)", bytes.len());
     }
+    let may_hold_headers = may_hold_secrets;
     match may_hold_headers.then(|| serde_json::from_slice::<Value>(bytes).ok()).flatten() {
         Some(value) => redact_headers(&value),
         None => String::from_utf8_lossy(bytes).into_owned(),

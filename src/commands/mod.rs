@@ -6,10 +6,12 @@ pub mod channel;
 pub mod completions;
 pub mod config;
 pub mod emulator;
+pub mod fleet;
 pub mod help;
 pub mod input;
 pub mod man;
 pub mod numbers;
+pub mod partner;
 pub mod profiles;
 pub mod prompter;
 pub mod send;
@@ -24,6 +26,9 @@ use crate::error::Result;
 
 /// Runs the command and returns its exit code.
 pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
+    if ctx.global.all_profiles || !ctx.global.profiles.is_empty() {
+        return fleet::run(ctx, command).await;
+    }
     match command {
         Command::Auth(command) => auth::run(ctx, command).await,
         Command::Profiles(command) => profiles::run(ctx, command).await,
@@ -33,6 +38,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Send(command) => send::run(ctx, command).await,
         Command::Webhook(command) => webhook::run(ctx, command).await,
         Command::Setup(args) => setup::run(ctx, args).await,
+        Command::Partner(args) => partner::run(ctx, args).await,
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
         Command::Man(args) => man::run(ctx, &args),
         Command::Config(command) => config::run(ctx, command).await,

@@ -3,7 +3,8 @@
 //!
 //! - `GET /_emulator/requests`: every API request since start or clear, in order:
 //!   `{"method","path","query","body","api_key":"valid"|"invalid"|"missing","content_type"}`
-//!   (+ `"fault": status` when a fault answered it). `DELETE` clears it.
+//!   (+ `"fault": status` when a fault answered it, `"channel": id` when a fleet channel's key
+//!   chose that channel). `DELETE` clears it.
 //! - `POST /_emulator/faults` `{"next":[{"status","retry_after"?,"after_effect"?,"code"?}]}`
 //!   queues scripted faults; `DELETE` drops them.
 //! - `POST /_emulator/listing_lag` `{"lists": N}` hides each template created from now on from
@@ -38,7 +39,8 @@ pub struct RequestLog {
 }
 
 impl RequestLog {
-    /// Records one API request (never the key itself).
+    /// Records one API request (never the key itself), with the status of the fault that answers
+    /// it and the fleet channel its key chose.
     pub fn record(
         &self,
         method: &Method,
@@ -46,7 +48,7 @@ impl RequestLog {
         headers: &HeaderMap,
         body: &[u8],
         key: KeyCheck,
-        fault: Option<u16>,
+        (fault, channel): (Option<u16>, Option<&str>),
     ) {
         let body = if body.is_empty() {
             Value::Null
@@ -65,6 +67,9 @@ impl RequestLog {
         });
         if let Some(status) = fault {
             entry["fault"] = json!(status);
+        }
+        if let Some(channel) = channel {
+            entry["channel"] = json!(channel);
         }
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         if entries.len() >= MAX_LOGGED_REQUESTS {

@@ -16,6 +16,7 @@ mod inbound;
 mod listing;
 mod media;
 mod messages;
+mod partner;
 mod review;
 mod send_rules;
 mod server;
@@ -40,6 +41,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use inbound::{InboundReport, inbound};
+pub use partner::PARTNER_KEY_ENV;
 pub use state::KEY_ENV;
 /// `2024-05-01T12:00:00Z` for a Unix time in milliseconds (also used to show webhook timestamps).
 pub use util::rfc3339;
@@ -111,6 +113,8 @@ pub struct Options {
     pub page_cap: Option<usize>,
     /// Health override persisted in the state: `AVAILABLE`, `LIMITED` or `BLOCKED`.
     pub health: Option<String>,
+    /// Channels of the emulated partner account (0: no partner paths).
+    pub channels: usize,
 }
 
 impl Options {
@@ -124,6 +128,7 @@ impl Options {
             latency: Duration::ZERO,
             page_cap: None,
             health: None,
+            channels: 0,
         }
     }
 }
@@ -134,6 +139,8 @@ pub struct Running {
     pub base_url: String,
     /// The API key requests must send in `D360-API-KEY`.
     pub key: String,
+    /// The partner id and key, when the emulator serves a partner account.
+    pub partner: Option<(String, String)>,
     addr: SocketAddr,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<()>,
@@ -175,6 +182,11 @@ pub async fn start(options: Options) -> Result<Running, EmulatorError> {
         .await
         .map_err(|cause| EmulatorError::Bind { port: options.port, cause })?;
     let addr = listener.local_addr().map_err(|cause| EmulatorError::Bind { port: options.port, cause })?;
+    let fleet = match options.channels {
+        0 => None,
+        n => Some(partner::Fleet::open(&options.state_path, n, format!("http://{addr}"))?),
+    };
+    let partner = fleet.as_ref().map(|f| (f.partner_id.clone(), f.partner_key.clone()));
     let app = Arc::new(server::App {
         store,
         key: key.clone(),
@@ -187,6 +199,7 @@ pub async fn start(options: Options) -> Result<Running, EmulatorError> {
         faults: faults::FaultQueue::default(),
         lag: faults::ListingLag::default(),
         log: control::RequestLog::default(),
+        fleet,
     });
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -195,7 +208,7 @@ pub async fn start(options: Options) -> Result<Running, EmulatorError> {
         };
         let _ = axum::serve(listener, server::router(app)).with_graceful_shutdown(shutdown).await;
     });
-    Ok(Running { base_url: format!("http://{addr}"), key, addr, stop: Some(stop), task })
+    Ok(Running { base_url: format!("http://{addr}"), key, partner, addr, stop: Some(stop), task })
 }
 
 /// Opens the state file (creating it when missing), sets the health given at start, and reads

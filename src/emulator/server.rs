@@ -47,6 +47,8 @@ pub struct App {
     pub lag: ListingLag,
     /// API requests received since start or the last clear.
     pub log: RequestLog,
+    /// The partner account and its channels (`--channels N`).
+    pub fleet: Option<super::partner::Fleet>,
 }
 
 impl App {
@@ -107,19 +109,37 @@ async fn api(
     body: Bytes,
 ) -> Response {
     let settings = app.settings();
-    let key = check_key(&headers, &app.key);
+    let mut key = check_key(&headers, &app.key);
+    // With a fleet, a channel's own key selects that channel's state.
+    let channel = match (&app.fleet, headers.get("d360-api-key")) {
+        (Some(fleet), Some(value)) if key == KeyCheck::Invalid => fleet.channel_for_key(value.as_bytes()),
+        _ => None,
+    };
+    if channel.is_some() {
+        key = KeyCheck::Valid;
+    }
+    let partner_path = app.fleet.is_some() && uri.path().starts_with("/api/v2/");
     let fault = app.faults.next(method == Method::POST, settings.fault_rate);
-    app.log.record(&method, &uri, &headers, &body, key, fault.as_ref().map(|f| f.status));
+    let channel_id = channel.map(|c| c.id.as_str());
+    app.log.record(&method, &uri, &headers, &body, key, (fault.as_ref().map(|f| f.status), channel_id));
     if !settings.latency.is_zero() {
         tokio::time::sleep(settings.latency).await;
     }
     if let Some(fault) = fault.as_ref().filter(|f| !f.after_effect) {
         return fault.response();
     }
-    let response = if key == KeyCheck::Valid {
+    let response = if let (true, Some(fleet)) = (partner_path, &app.fleet) {
+        fleet.handle(&method, &uri, &headers, settings.page_cap)
+    } else if key == KeyCheck::Valid {
+        let channel_key = channel.and(headers.get("d360-api-key")).map(|v| v.as_bytes().to_vec());
         let app = Arc::clone(&app);
         // The store locks and fsyncs the state file: off the async workers.
-        blocking(move || dispatch(&app, &settings, &method, &uri, &body)).await
+        blocking(move || {
+            let channel = channel_key.as_deref().and_then(|k| app.fleet.as_ref()?.channel_for_key(k));
+            let store = channel.map_or(&app.store, |c| &c.store);
+            dispatch(&app, store, &settings, &method, &uri, &body)
+        })
+        .await
     } else {
         json_response(401, gateway_body(401, "Invalid api_key"))
     };
@@ -140,10 +160,16 @@ pub async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Respo
 }
 
 /// Routes an authenticated API request.
-fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[u8]) -> Response {
+fn dispatch(
+    app: &App,
+    store: &Store,
+    settings: &Settings,
+    method: &Method,
+    uri: &Uri,
+    body: &[u8],
+) -> Response {
     let path = uri.path();
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    let store = &app.store;
     let flavour =
         if path == "/messages" || path == "/health_status" { Flavour::Cloud } else { Flavour::OnPremise };
     let result: Result<Value, ApiError> = match (method.as_str(), path) {

@@ -17,6 +17,8 @@ use serde_json::Value;
 pub const BIN: &str = env!("CARGO_BIN_EXE_whatsapp-ctl");
 /// The key every test emulator accepts (pinned with WHATSAPP_CTL_EMULATOR_KEY).
 pub const EMULATOR_KEY: &str = "emu_test_key_5f3a9c1e7b2d4a68";
+/// The partner key every test emulator accepts (pinned with WHATSAPP_CTL_EMULATOR_PARTNER_KEY).
+pub const PARTNER_KEY: &str = "emu_partner_test_key_8d21c0b7e4f9";
 
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
@@ -53,6 +55,7 @@ impl TestEnv {
             .env("WHATSAPP_CTL_CONFIG_DIR", self.config_dir())
             .env("WHATSAPP_CTL_EMULATOR_STATE", self.state_path())
             .env("WHATSAPP_CTL_EMULATOR_KEY", EMULATOR_KEY)
+            .env("WHATSAPP_CTL_EMULATOR_PARTNER_KEY", PARTNER_KEY)
             // As many users have it in their shell: the whole suite runs with it.
             .env("NO_COLOR", "1")
             .args(args)
@@ -94,7 +97,7 @@ impl TestEnv {
         let banner: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("banner {line:?}: {e}"));
         let base_url = banner["base_url"].as_str().expect("base_url").to_owned();
         let key = banner["key"].as_str().expect("key").to_owned();
-        Emulator { child, base_url, key }
+        Emulator { child, base_url, key, banner }
     }
 
     /// Writes a config file by hand.
@@ -115,7 +118,13 @@ impl Drop for TestEnv {
 }
 
 /// Environment variables that carry an API key.
-const KEY_VARIABLES: [&str; 3] = ["WHATSAPP_CTL_TOKEN", "D360_API_KEY", "WHATSAPP_CTL_EMULATOR_KEY"];
+const KEY_VARIABLES: [&str; 5] = [
+    "WHATSAPP_CTL_TOKEN",
+    "D360_API_KEY",
+    "WHATSAPP_CTL_EMULATOR_KEY",
+    "WHATSAPP_CTL_PARTNER_KEY",
+    "WHATSAPP_CTL_EMULATOR_PARTNER_KEY",
+];
 
 /// Commands that print the key by design: `auth token` (for scripts) and `emulator start`
 /// (its banner tells clients the emulator's key).
@@ -127,7 +136,7 @@ pub fn prints_the_key(args: &[&str]) -> bool {
 /// standard input when the command reads a key from it. Keys under 8 characters are left out:
 /// they occur in ordinary text, and the masked hint (`…1234`) shows four characters by design.
 pub fn known_keys(args: &[&str], envs: &[(&str, &str)], stdin: Option<&str>) -> Vec<String> {
-    let mut keys = vec![EMULATOR_KEY.to_owned()];
+    let mut keys = vec![EMULATOR_KEY.to_owned(), PARTNER_KEY.to_owned()];
     keys.extend(
         envs.iter().filter(|(name, _)| KEY_VARIABLES.contains(name)).map(|(_, v)| v.trim().to_owned()),
     );
@@ -191,6 +200,8 @@ pub struct Emulator {
     child: Child,
     pub base_url: String,
     pub key: String,
+    /// The whole start banner (`partner_id`, `partner_key`, `channels`, ...).
+    pub banner: Value,
 }
 
 impl Emulator {

@@ -2,7 +2,7 @@
 //! check), and show the registered webhook.
 
 mod activate;
-mod check;
+pub mod check;
 pub mod checklist;
 pub mod register;
 mod webhook;

@@ -35,6 +35,9 @@ pub struct StartArgs {
     /// Messaging health to report (any case)
     #[arg(long, value_name = "STATUS", ignore_case = true, value_parser = ["AVAILABLE", "LIMITED", "BLOCKED"])]
     pub health: Option<String>,
+    /// Channels of the emulated partner account, each with its own key and state (0: none)
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub channels: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -42,18 +45,31 @@ struct Started {
     base_url: String,
     key: String,
     state: PathBuf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partner_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    partner_key: Option<String>,
+    channels: usize,
 }
 
 impl Report for Started {
     fn human(&self, _out: &Output) -> String {
-        format!(
+        let partner = match (&self.partner_id, &self.partner_key) {
+            (Some(id), Some(key)) => format!(
+                "\npartner id: {id}\npartner key: {key}\nchannels: {}\n\nPartner: WHATSAPP_CTL_HUB_URL={} whatsapp-ctl partner login --partner-id {id} --token-stdin <<< '{key}'",
+                self.channels, self.base_url
+            ),
+            _ => String::new(),
+        };
+        let channel = format!(
             "360dialog emulator listening on {}\nkey: {}\nstate: {}\n\nTry: WHATSAPP_CTL_BASE_URL={} whatsapp-ctl auth login --token-stdin <<< '{}'",
             self.base_url,
             self.key,
             self.state.display(),
             self.base_url,
             self.key
-        )
+        );
+        channel + &partner
     }
 }
 
@@ -66,10 +82,19 @@ pub async fn run(ctx: &Context, args: StartArgs) -> Result<u8> {
     options.latency = Duration::from_millis(args.latency);
     options.page_cap = args.page_cap;
     options.health = args.health.map(|h| h.to_ascii_uppercase());
+    options.channels = args.channels;
     let running = emulator::start(options)
         .await
         .map_err(|err| Error::failed(format!("cannot start the emulator: {err}")))?;
-    let code = ctx.out.emit(&Started { base_url: running.base_url.clone(), key: running.key.clone(), state });
+    let (partner_id, partner_key) = running.partner.clone().unzip();
+    let code = ctx.out.emit(&Started {
+        base_url: running.base_url.clone(),
+        key: running.key.clone(),
+        state,
+        partner_id,
+        partner_key,
+        channels: args.channels,
+    });
     ctx.out.info("Press Ctrl-C to stop.");
     running.serve_until_ctrl_c().await;
     Ok(code)

@@ -152,13 +152,30 @@ pub async fn run(ctx: &Context, args: &ListArgs) -> Result<u8> {
     Ok(0)
 }
 
+/// Every template `args` selects, as values (a fleet collects one list per profile).
+pub async fn collect(ctx: &Context, args: &ListArgs) -> Result<Vec<Value>> {
+    let query = query(args)?;
+    let (client, _) = ctx.client().await?;
+    let needle = args.name_contains.as_ref().map(|n| n.to_lowercase());
+    let mut kept = Vec::new();
+    client
+        .list_templates(&query, args.offset, args.limit, |page| {
+            kept.extend(page.into_iter().filter(|t| {
+                let name = t.get("name").and_then(Value::as_str).map(str::to_lowercase);
+                needle.as_ref().is_none_or(|n| name.is_some_and(|s| s.contains(n)))
+            }))
+        })
+        .await?;
+    Ok(kept)
+}
+
 /// Just the name of a template, read from its JSON text.
 #[derive(serde::Deserialize)]
 struct NameOnly {
     name: Option<String>,
 }
 
-fn row(template: &Value) -> Vec<String> {
+pub(crate) fn row(template: &Value) -> Vec<String> {
     let text = |key: &str| template.get(key).and_then(Value::as_str).unwrap_or("-").to_owned();
     let quality = template.pointer("/quality_score/score").and_then(Value::as_str);
     let note = match (rejected_reason(template), quality) {

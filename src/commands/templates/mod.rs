@@ -6,7 +6,7 @@ mod delete;
 mod desired;
 mod export;
 mod files;
-mod list;
+pub mod list;
 mod lookup;
 mod plan;
 mod preview;

@@ -1,0 +1,349 @@
+//! The partner API end to end against the emulator's partner account (`--channels N`): login
+//! verifies the partner key before storing it, `partner channels` fetches every page, `adopt`
+//! stores one working profile per channel and never mints twice, and no partner or minted key
+//! reaches any output.
+
+mod common;
+mod hook_server;
+
+use std::path::PathBuf;
+
+use common::{Emulator, PARTNER_KEY, Run, TestEnv};
+use serde_json::Value;
+
+fn partner_id(emu: &Emulator) -> String {
+    emu.banner["partner_id"].as_str().expect("banner has partner_id").to_owned()
+}
+
+/// The environment that reaches `emu`'s partner account without a stored login.
+fn partner_env(emu: &Emulator) -> Vec<(&'static str, String)> {
+    vec![
+        ("WHATSAPP_CTL_HUB_URL", emu.base_url.clone()),
+        ("WHATSAPP_CTL_PARTNER_ID", partner_id(emu)),
+        ("WHATSAPP_CTL_PARTNER_KEY", PARTNER_KEY.to_owned()),
+    ]
+}
+
+fn run_partner(env: &TestEnv, emu: &Emulator, args: &[&str]) -> Run {
+    let vars = partner_env(emu);
+    let envs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    env.run(args, &envs)
+}
+
+/// Every channel key the emulator holds now (its per-channel state files).
+fn channel_keys(env: &TestEnv) -> Vec<String> {
+    let mut dir = env.state_path().into_os_string();
+    dir.push(".partner");
+    let mut keys = Vec::new();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(PathBuf::from(dir))
+        .expect("partner folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    // In channel order (the files are named by channel id).
+    paths.sort();
+    for path in paths {
+        if path.file_name().is_some_and(|n| n != "partner.json")
+            && path.extension().is_some_and(|e| e == "json")
+        {
+            let state: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+            keys.push(state["key"].as_str().expect("key").to_owned());
+        }
+    }
+    keys
+}
+
+fn assert_no_channel_key_in(env: &TestEnv, run: &Run) {
+    for key in channel_keys(env) {
+        assert!(!run.stdout.contains(&key) && !run.stderr.contains(&key), "a channel key leaked: {run:#?}");
+    }
+}
+
+fn mint_requests(emu: &Emulator) -> usize {
+    emu.requests()
+        .iter()
+        .filter(|r| r["method"] == "POST" && r["path"].as_str().is_some_and(|p| p.ends_with("/api_keys")))
+        .count()
+}
+
+#[test]
+fn rejected_partner_key_exits_4_and_stores_nothing() {
+    let env = TestEnv::new("partner-reject");
+    let emu = env.emulator(&["--channels", "2"]);
+    let id = partner_id(&emu);
+    let login = ["partner", "login", "--partner-id", &id, "--token-stdin", "--hub-url", &emu.base_url];
+    let run = env.run_with_stdin(&login, "wrong_partner_key_0000000000", &[]).expect_code(4);
+    assert!(run.stderr.contains("rejected") && run.stderr.contains("nothing was stored"), "{run:#?}");
+    assert!(run.stderr.contains("hint:"), "{run:#?}");
+    assert_eq!(env.read_config("credentials.toml"), None);
+    assert_eq!(env.read_config("config.toml"), None);
+    let checks = emu.requests();
+    assert_eq!(checks.len(), 1, "{checks:#?}");
+    assert_eq!(checks[0]["path"], format!("/api/v2/partners/{id}/channels"));
+    assert!(checks[0]["query"].as_str().is_some_and(|q| q.contains("limit=1")), "{checks:#?}");
+
+    let run = env.run_with_stdin(&login, PARTNER_KEY, &[]).expect_code(0);
+    assert!(run.stdout.contains("verified and stored"), "{run:#?}");
+    let credentials = env.read_config("credentials.toml").expect("credentials stored");
+    assert!(credentials.contains("[partner]") && credentials.contains(PARTNER_KEY));
+    assert_eq!(common::mode(&env.config_dir().join("credentials.toml")), 0o600);
+    let config = env.read_config("config.toml").expect("config stored");
+    assert!(config.contains(&id) && config.contains(&emu.base_url), "{config}");
+
+    let status = env.run(&["partner", "status", "--json"], &[]).expect_code(0).json();
+    assert_eq!(status["verified"], true);
+    assert_eq!(status["token_source"], "config");
+    assert_eq!(status["channels"], 2);
+    assert_eq!(status["token_hint"], format!("…{}", &PARTNER_KEY[PARTNER_KEY.len() - 4..]));
+
+    env.run(&["partner", "logout"], &[]).expect_code(0);
+    assert!(!env.read_config("credentials.toml").unwrap_or_default().contains(PARTNER_KEY));
+    env.run(&["partner", "status"], &[]).expect_code(4);
+    env.run(&["partner", "channels"], &[]).expect_code(4);
+}
+
+#[test]
+fn plain_http_to_a_remote_hub_is_refused_before_any_request() {
+    let env = TestEnv::new("partner-http");
+    let run = env
+        .run_with_stdin(
+            &[
+                "partner",
+                "login",
+                "--partner-id",
+                "abc",
+                "--token-stdin",
+                "--hub-url",
+                "http://hub.example.com",
+            ],
+            "some_partner_key_12345678",
+            &[],
+        )
+        .expect_code(3);
+    assert!(run.stderr.contains("plain http://"), "{run:#?}");
+    assert_eq!(env.read_config("credentials.toml"), None);
+}
+
+#[test]
+fn partner_channels_returns_every_channel_across_several_pages() {
+    let env = TestEnv::new("partner-pages");
+    let emu = env.emulator(&["--channels", "7", "--page-cap", "2"]);
+    let channels = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    let ids: Vec<&str> =
+        channels.as_array().expect("array").iter().filter_map(|c| c["id"].as_str()).collect();
+    assert_eq!(ids.len(), 7, "{channels:#}");
+    let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), 7);
+    assert!(channels.as_array().expect("array").iter().all(|c| c["profile"].is_null()));
+    let pages = emu
+        .requests()
+        .iter()
+        .filter(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/channels")))
+        .count();
+    assert_eq!(pages, 4, "7 channels at 2 a page");
+
+    let running =
+        run_partner(&env, &emu, &["partner", "channels", "--status", "running", "--json"]).expect_code(0);
+    let running = running.json();
+    assert_eq!(running.as_array().map(Vec::len), Some(2), "{running:#}");
+    assert!(running.as_array().expect("array").iter().all(|c| c["status"] == "running"));
+
+    let table = run_partner(&env, &emu, &["partner", "channels"]).expect_code(0);
+    let header = table.stdout.lines().next().unwrap_or_default().to_owned();
+    for column in ["ID", "PHONE", "NAME", "STATUS", "WABA", "QUALITY", "LIMIT", "PROFILE"] {
+        assert!(header.contains(column), "{header}");
+    }
+    assert!(table.stdout.contains("emu00001CH") && table.stdout.contains("+49 151 0000001"), "{table:#?}");
+    assert!(table.stdout.contains("emuwaba00001WA") && table.stdout.contains("GREEN"), "{table:#?}");
+}
+
+#[test]
+fn adopt_all_stores_one_working_profile_per_channel_and_never_mints_twice() {
+    let env = TestEnv::new("partner-adopt");
+    let emu = env.emulator(&["--channels", "3"]);
+    let adopted =
+        run_partner(&env, &emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json", "-vv"])
+            .expect_code(0);
+    assert_no_channel_key_in(&env, &adopted);
+    let adopted = adopted.json();
+    let rows = adopted.as_array().expect("array");
+    assert_eq!(rows.len(), 3, "{adopted:#}");
+    for row in rows {
+        assert_eq!(row["base_url"], emu.base_url.as_str());
+        assert!(row["profile"].as_str().is_some_and(|p| p.starts_with("shop-49151")), "{row}");
+        assert!(row["token_hint"].as_str().is_some_and(|h| h.starts_with('…')));
+        assert_eq!(row["minted"], true);
+    }
+    assert_eq!(mint_requests(&emu), 3);
+    let profiles: Vec<String> =
+        rows.iter().map(|r| r["profile"].as_str().expect("profile").to_owned()).collect();
+    let credentials = env.read_config("credentials.toml").expect("credentials");
+    let keys = channel_keys(&env);
+    assert_eq!(keys.len(), 3);
+    assert!(keys.iter().all(|k| credentials.contains(k.as_str())), "each minted key is stored");
+
+    // Each profile reaches its own channel's state: a template submitted with one is not on another.
+    let submit =
+        ["templates", "submit", "--name", "fleet_hello", "--category", "UTILITY", "--language", "en"];
+    env.run(&[&submit[..], &["--body", "Hello from the fleet.", "--profile", &profiles[0]]].concat(), &[])
+        .expect_code(0);
+    let list = |profile: &str| -> Vec<String> {
+        let run = env.run(&["templates", "list", "--json", "--profile", profile], &[]).expect_code(0);
+        run.json()
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|t| t["name"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert!(list(&profiles[0]).contains(&"fleet_hello".to_owned()));
+    assert!(!list(&profiles[1]).contains(&"fleet_hello".to_owned()));
+    let log = emu.requests();
+    let reached: Vec<&str> = log
+        .iter()
+        .filter(|r| r["path"] == "/v1/configs/templates")
+        .filter_map(|r| r["channel"].as_str())
+        .collect();
+    assert_eq!(reached, ["emu00001CH", "emu00001CH", "emu00002CH"], "{log:#?}");
+
+    // Adopting again mints nothing: the profiles already hold the channels.
+    emu.clear_requests();
+    let again =
+        run_partner(&env, &emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]).expect_code(0);
+    assert!(again.json().as_array().expect("array").iter().all(|r| r["minted"] == false), "{again:#?}");
+    assert_eq!(mint_requests(&emu), 0);
+    assert_eq!(channel_keys(&env), keys);
+
+    let listed = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    let held: Vec<&str> =
+        listed.as_array().expect("array").iter().filter_map(|c| c["profile"].as_str()).collect();
+    assert_eq!(held.len(), 3, "{listed:#}");
+
+    // --force mints a new key; the old one stops working and the profile keeps working.
+    let forced =
+        run_partner(&env, &emu, &["partner", "adopt", "emu00002CH", "--force", "-vv"]).expect_code(0);
+    assert_no_channel_key_in(&env, &forced);
+    assert_eq!(mint_requests(&emu), 1);
+    let old = &keys[1];
+    assert!(!channel_keys(&env).contains(old));
+    assert!(!list(&profiles[1]).contains(&"fleet_hello".to_owned()));
+}
+
+#[test]
+fn adopting_an_unknown_channel_or_onto_a_foreign_profile_mints_nothing() {
+    let env = TestEnv::new("partner-conflict");
+    let emu = env.emulator(&["--channels", "2"]);
+    let run = run_partner(&env, &emu, &["partner", "adopt", "nope00000CH"]).expect_code(3);
+    assert!(run.stderr.contains("nope00000CH") && run.stderr.contains("nothing was minted"), "{run:#?}");
+    env.write_config("config.toml", "[profiles.x491510000001]\napi = \"cloud\"\n");
+    let run = run_partner(&env, &emu, &["partner", "adopt", "--all", "--prefix", "x"]).expect_code(3);
+    assert!(run.stderr.contains("'x491510000001' already exists"), "{run:#?}");
+    assert_eq!(mint_requests(&emu), 0);
+    assert_eq!(env.read_config("credentials.toml"), None);
+}
+
+/// Adopts every channel of `emu` as `shop-…` profiles; their names in channel order.
+fn adopt_all(env: &TestEnv, emu: &Emulator) -> Vec<String> {
+    let adopted =
+        run_partner(env, emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]).expect_code(0);
+    adopted
+        .json()
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["profile"].as_str().expect("profile").to_owned())
+        .collect()
+}
+
+#[test]
+fn fleet_check_runs_the_profiles_concurrently_and_a_revoked_key_fails_only_its_profile() {
+    let env = TestEnv::new("partner-fleet");
+    let emu = env.emulator(&["--channels", "6", "--latency", "250"]);
+    let profiles = adopt_all(&env, &emu);
+    assert_eq!(profiles.len(), 6);
+    // Each channel gets a webhook, registered with its own key.
+    let hook = hook_server::HookServer::ok();
+    for key in channel_keys(&env) {
+        let body = serde_json::json!({ "url": hook.url }).to_string();
+        let (status, text) = common::http_with_headers(
+            "POST",
+            &format!("{}/v1/configs/webhook", emu.base_url),
+            Some(&body),
+            &[("D360-API-KEY", &key)],
+        );
+        assert_eq!(status, 200, "{text}");
+    }
+    // A key minted behind the tool's back revokes the one the third profile holds.
+    let (status, _) = common::http_with_headers(
+        "POST",
+        &format!("{}/api/v2/partners/{}/channels/emu00003CH/api_keys", emu.base_url, partner_id(&emu)),
+        Some("{}"),
+        &[("X-API-Key", PARTNER_KEY)],
+    );
+    assert_eq!(status, 201);
+    emu.clear_requests();
+    let run = env
+        .run(&["--all-profiles", "--concurrency", "6", "channel", "check", "--json", "-vv"], &[])
+        .expect_code(1);
+    assert_no_channel_key_in(&env, &run);
+    let report = run.json();
+    let entries = report["profiles"].as_array().expect("profiles");
+    assert_eq!(entries.len(), 6, "{report:#}");
+    for (entry, profile) in entries.iter().zip(&profiles) {
+        assert_eq!(entry["profile"], profile.as_str());
+        let expected = if profile == &profiles[2] { 4 } else { 0 };
+        assert_eq!(entry["exit_code"], expected, "{entry:#}");
+        assert!(entry["result"]["checks"].is_array(), "{entry:#}");
+    }
+    // Overlap, read from the emulator's log rather than a clock: the first request of every
+    // channel arrived before any channel's second one.
+    let log = emu.requests();
+    let order: Vec<&str> = log.iter().filter_map(|r| r["channel"].as_str()).collect();
+    let first_five: std::collections::BTreeSet<&str> = order.iter().take(5).copied().collect();
+    assert_eq!(first_five.len(), 5, "the five live channels' checks overlap: {order:?}");
+
+    // Human form: one section per profile, and --profiles picks some.
+    let run = env.run(&["--profiles", &format!("{},{}", profiles[0], profiles[1]), "channel", "check"], &[]);
+    let run = run.expect_code(0);
+    assert!(run.stdout.contains(&format!("== profile {} (ok)", profiles[0])), "{run:#?}");
+    assert!(run.stdout.contains("0 of 2 profiles failed"), "{run:#?}");
+    env.run(&["--profiles", "nobody", "channel", "check"], &[]).expect_code(2);
+    env.run(&["--all-profiles", "templates", "delete", "x", "--yes"], &[]).expect_code(2);
+}
+
+#[test]
+fn fleet_templates_list_shows_each_channels_own_templates() {
+    let env = TestEnv::new("partner-fleet-list");
+    let emu = env.emulator(&["--channels", "2"]);
+    let profiles = adopt_all(&env, &emu);
+    let submit = ["templates", "submit", "--name", "only_first", "--category", "UTILITY", "--language", "en"];
+    env.run(
+        &[&submit[..], &["--body", "Only on the first channel.", "--profile", &profiles[0]]].concat(),
+        &[],
+    )
+    .expect_code(0);
+    let report = env.run(&["--all-profiles", "templates", "list", "--json"], &[]).expect_code(0).json();
+    let entries = report["profiles"].as_array().expect("profiles");
+    let names = |i: usize| -> Vec<&str> {
+        entries[i]["result"].as_array().expect("list").iter().filter_map(|t| t["name"].as_str()).collect()
+    };
+    assert_eq!(names(0), ["only_first"]);
+    assert!(names(1).is_empty(), "{report:#}");
+    assert!(entries.iter().all(|e| e["error"].is_null() && e["exit_code"] == 0));
+}
+
+#[test]
+fn the_partner_api_rate_limit_is_honoured_and_a_bad_partner_id_is_refused_locally() {
+    let env = TestEnv::new("partner-429");
+    let emu = env.emulator(&["--channels", "2"]);
+    emu.fail_next(serde_json::json!([{"status": 429, "retry_after": 0}, {"status": 503}]));
+    let channels = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    assert_eq!(channels.as_array().map(Vec::len), Some(2));
+    let faults: Vec<Value> = emu.requests().into_iter().filter(|r| !r["fault"].is_null()).collect();
+    assert_eq!(faults.len(), 2, "both faults were met and retried through");
+
+    let login = ["partner", "login", "--partner-id", "../x", "--token-stdin", "--hub-url", &emu.base_url];
+    let run = env.run_with_stdin(&login, PARTNER_KEY, &[]).expect_code(3);
+    assert!(run.stderr.contains("not a partner id"), "{run:#?}");
+    assert_eq!(env.read_config("credentials.toml"), None);
+}
