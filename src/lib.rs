@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod digest;
 pub mod emulator;
 pub mod error;
 pub mod fsutil;

@@ -18,7 +18,7 @@ use super::control::{self, RequestLog};
 use super::errors::{ApiError, Flavour, gateway_body, json_response};
 use super::faults::{FaultQueue, ListingLag};
 use super::store::Store;
-use super::{health, listing, messages, templates, webhook};
+use super::{health, listing, media_control, media_files, messages, profile, templates, webhook};
 
 /// Settings that `POST /_emulator/settings` can change while the server runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,9 +64,15 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/_emulator/listing_lag", post(control::listing_lag).delete(control::clear_listing_lag))
         .route("/_emulator/settings", get(control::get_settings).post(control::settings))
         .route("/_emulator/messages", get(control::messages))
+        .route("/_emulator/media/{id}", get(media_control::bytes))
+        .route("/_emulator/media/{id}/corrupt", post(media_control::corrupt))
         .fallback(api)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
         .with_state(app)
 }
+
+/// The largest request body read: the largest document WhatsApp takes (100 MB) and its form.
+pub const MAX_UPLOAD_BYTES: usize = 101 * 1024 * 1024;
 
 /// Whether the request carried the right key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +123,8 @@ async fn api(
         return fault.response();
     }
     let response = if key == KeyCheck::Valid {
-        dispatch(&app, &settings, &method, &uri, &body)
+        media_files::handle(&app.store, &method, &uri, &headers, &body)
+            .unwrap_or_else(|| dispatch(&app, &settings, &method, &uri, &body))
     } else {
         json_response(401, gateway_body(401, "Invalid api_key"))
     };
@@ -132,8 +139,11 @@ fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[
     let path = uri.path();
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
     let store = &app.store;
-    let flavour =
-        if path == "/messages" || path == "/health_status" { Flavour::Cloud } else { Flavour::OnPremise };
+    let flavour = if path == "/messages" || path == "/health_status" || path == "/whatsapp_business_profile" {
+        Flavour::Cloud
+    } else {
+        Flavour::OnPremise
+    };
     let result: Result<Value, ApiError> = match (method.as_str(), path) {
         ("GET", "/v1/configs/templates") => match Query::<HashMap<String, String>>::try_from_uri(uri) {
             Ok(Query(params)) => listing::list(store, &params, settings.page_cap),
@@ -156,6 +166,9 @@ fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[
         ("GET", "/v1/health") => health::onprem(store),
         ("POST", "/messages") => messages::send(store, Flavour::Cloud, body),
         ("POST", "/v1/messages") => messages::send(store, Flavour::OnPremise, body),
+        (method, path) if profile::is_path(method, path) => {
+            profile::handle(store, method, path, body).unwrap_or(Ok(Value::Null))
+        }
         (method, path) => {
             Err(ApiError::gateway(404, format!("Not found: {method} {path} is not an endpoint of this API")))
         }
