@@ -193,10 +193,10 @@ fn download(store: &Store, id: &str, flavour: Flavour) -> Response {
     });
     match found {
         Ok((media, mut bytes)) => {
-            if media.corrupt {
-                if let Some(first) = bytes.first_mut() {
-                    *first ^= 0xff;
-                }
+            if media.corrupt
+                && let Some(first) = bytes.first_mut()
+            {
+                *first ^= 0xff;
             }
             let mime = HeaderValue::from_str(&media.mime_type)
                 .unwrap_or(HeaderValue::from_static("application/octet-stream"));
