@@ -12,6 +12,7 @@ pub mod error;
 pub mod fsutil;
 pub mod json_kind;
 pub mod markdown;
+pub mod media;
 pub mod message;
 pub mod output;
 pub mod phone;

@@ -7,6 +7,7 @@
 
 mod endpoints;
 mod error;
+mod media;
 mod network;
 mod paging;
 mod retry;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 pub use error::{ApiError, THROTTLE_CODES};
+pub use media::{Downloaded, MediaInfo};
 pub use network::{NetworkKind, error_chain, redact_raw, redact_url};
 pub use paging::MAX_LIST_ITEMS;
 pub use retry::Safety;

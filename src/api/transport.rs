@@ -29,7 +29,7 @@ struct ErrorProbe<'a> {
 }
 
 /// A 2xx body that is an error shape (`{"error": {...}}` or `{"error": "..."}`).
-fn is_error_shape(body: &[u8]) -> bool {
+pub(super) fn is_error_shape(body: &[u8]) -> bool {
     serde_json::from_slice::<ErrorProbe<'_>>(body)
         .ok()
         .and_then(|probe| probe.error)
@@ -37,13 +37,16 @@ fn is_error_shape(body: &[u8]) -> bool {
 }
 
 /// Why a body could not be read.
-enum ReadError {
+pub(super) enum ReadError {
     TooLarge,
     Network(reqwest::Error),
 }
 
 /// Reads the body chunk by chunk, giving up past `limit` bytes.
-async fn read_capped(response: &mut reqwest::Response, limit: usize) -> Result<Vec<u8>, ReadError> {
+pub(super) async fn read_capped(
+    response: &mut reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, ReadError> {
     if response.content_length().is_some_and(|len| len > limit as u64) {
         return Err(ReadError::TooLarge);
     }
@@ -149,7 +152,13 @@ impl Client {
         }
     }
 
-    fn network_failure(&self, url: &Url, attempts: u32, err: &reqwest::Error, safety: Safety) -> Failure {
+    pub(super) fn network_failure(
+        &self,
+        url: &Url,
+        attempts: u32,
+        err: &reqwest::Error,
+        safety: Safety,
+    ) -> Failure {
         let kind = NetworkKind::of(err);
         let cause = error_chain(err).join(": ");
         self.log(1, &format!("-> {kind}: {cause}"));
@@ -164,7 +173,7 @@ impl Client {
     }
 
     /// A 3xx: an error naming where it pointed (credentials in that URL masked too).
-    fn redirect_error(&self, url: &Url, status: u16, response: &reqwest::Response) -> Error {
+    pub(super) fn redirect_error(&self, url: &Url, status: u16, response: &reqwest::Response) -> Error {
         let location = response
             .headers()
             .get(reqwest::header::LOCATION)
@@ -183,10 +192,10 @@ impl Client {
     }
 }
 
-struct Failure {
-    retryable: bool,
-    retry_after: Option<Duration>,
-    error: Error,
+pub(super) struct Failure {
+    pub(super) retryable: bool,
+    pub(super) retry_after: Option<Duration>,
+    pub(super) error: Error,
 }
 
 /// A body for `-vv` with the values of a top-level `headers` object (the webhook's secret

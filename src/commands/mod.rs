@@ -6,6 +6,7 @@ pub mod completions;
 pub mod emulator;
 pub mod input;
 pub mod man;
+pub mod media;
 pub mod profiles;
 pub mod prompter;
 pub mod send;
@@ -27,6 +28,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Channel(command) => channel::run(ctx, command).await,
         Command::Send(command) => send::run(ctx, command).await,
         Command::Webhook(command) => webhook::run(ctx, command).await,
+        Command::Media(command) => media::run(ctx, command).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),
         Command::Man(args) => man::run(ctx, &args),
