@@ -16,6 +16,7 @@ pub mod media;
 pub mod message;
 pub mod output;
 pub mod phone;
+pub mod profile;
 pub mod secret;
 pub mod settings;
 pub mod split;

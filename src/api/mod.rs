@@ -10,6 +10,7 @@ mod error;
 mod media;
 mod network;
 mod paging;
+mod profile;
 mod retry;
 mod transport;
 mod types;

@@ -4,6 +4,7 @@
 mod activate;
 mod check;
 pub mod checklist;
+mod profile;
 pub mod register;
 mod webhook;
 
@@ -20,6 +21,9 @@ pub enum ChannelCommand {
     Activate(activate::ActivateArgs),
     /// Show the registered webhook (header values masked)
     Webhook,
+    /// Show or change the business profile customers see (about, address, email, websites, ...)
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
 }
 
 pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
@@ -27,5 +31,6 @@ pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
         ChannelCommand::Check(args) => Ok(ctx.out.emit(&check::run(ctx, &args).await?)),
         ChannelCommand::Activate(args) => Ok(ctx.out.emit(&activate::run(ctx, &args).await?)),
         ChannelCommand::Webhook => Ok(ctx.out.emit(&webhook::run(ctx).await?)),
+        ChannelCommand::Profile(command) => profile::run(ctx, command).await,
     }
 }
