@@ -221,3 +221,112 @@ fn send_media_link_keeps_its_fallback_and_link_and_file_exclude_each_other() {
         .expect_code(2);
     channel.run(&["send", "media", "--to", PHONE, "--link", "https://cdn.example.com/a.png"]).expect_code(2);
 }
+
+fn profile_posts(channel: &Channel) -> Vec<Value> {
+    channel
+        .emu
+        .requests()
+        .into_iter()
+        .filter(|r| r["method"] != "GET")
+        .map(|r| json!({"method": r["method"], "path": r["path"], "body": r["body"]}))
+        .collect()
+}
+
+#[test]
+fn profile_set_sends_only_the_given_fields_and_show_reads_them_back() {
+    let channel = Channel::cloud("media-profile");
+    let set = channel
+        .run(&[
+            "--json",
+            "channel",
+            "profile",
+            "set",
+            "--about",
+            "Fresh bread daily",
+            "--website",
+            "https://bakery.example",
+        ])
+        .expect_code(0)
+        .json();
+    assert_eq!(set["updated"], json!({"about": "Fresh bread daily", "websites": ["https://bakery.example"]}));
+    channel.run(&["channel", "profile", "set", "--vertical", "restaurant"]).expect_code(0);
+    assert_eq!(
+        profile_posts(&channel),
+        vec![
+            json!({"method": "POST", "path": "/whatsapp_business_profile", "body":
+                {"messaging_product": "whatsapp", "about": "Fresh bread daily", "websites": ["https://bakery.example"]}}),
+            json!({"method": "POST", "path": "/whatsapp_business_profile", "body":
+                {"messaging_product": "whatsapp", "vertical": "RESTAURANT"}}),
+        ]
+    );
+    let shown = channel.run(&["--json", "channel", "profile", "show"]).expect_code(0).json();
+    assert_eq!(shown["about"], "Fresh bread daily");
+    assert_eq!(shown["vertical"], "RESTAURANT");
+    assert_eq!(shown["websites"], json!(["https://bakery.example"]));
+    assert_eq!(shown["address"], Value::Null);
+    let keys: Vec<&str> = shown.as_object().expect("object").keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["about", "address", "description", "email", "websites", "vertical", "profile_picture_url"]
+    );
+}
+
+#[test]
+fn every_profile_limit_exits_3_with_nothing_sent() {
+    let channel = Channel::cloud("media-profile-limits");
+    let long = |n: usize| "x".repeat(n);
+    let long_site = format!("https://example.com/{}", "p".repeat(240));
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (vec!["--about".into(), String::new()], "--about"),
+        (vec!["--about".into(), long(140)], "--about"),
+        (vec!["--address".into(), long(257)], "--address"),
+        (vec!["--description".into(), long(257)], "--description"),
+        (vec!["--email".into(), format!("{}@example.com", long(120))], "--email"),
+        (vec!["--email".into(), "bakery.example.com".into()], "--email"),
+        (
+            [
+                "--website",
+                "https://a.example",
+                "--website",
+                "https://b.example",
+                "--website",
+                "https://c.example",
+            ]
+            .map(String::from)
+            .to_vec(),
+            "at most 2 websites",
+        ),
+        (vec!["--website".into(), long_site], "--website"),
+        (vec!["--website".into(), "ftp://files.example".into()], "http(s)"),
+        (vec!["--vertical".into(), "SHOES".into()], "--vertical"),
+    ];
+    for (flags, named) in cases {
+        let mut args = vec!["channel", "profile", "set"];
+        args.extend(flags.iter().map(String::as_str));
+        let run = channel.run(&args).expect_code(3);
+        assert!(
+            run.stderr.contains(named) && run.stderr.contains("nothing was sent"),
+            "{flags:?}: {}",
+            run.stderr
+        );
+    }
+    channel.run(&["channel", "profile", "set"]).expect_code(2);
+    assert_eq!(channel.emu.requests(), Vec::<Value>::new(), "nothing reached the emulator");
+}
+
+#[test]
+fn on_premise_profiles_use_the_settings_paths() {
+    let channel = Channel::onpremise("media-profile-op");
+    channel
+        .run(&["channel", "profile", "set", "--about", "Open 9-17", "--address", "1 Main St"])
+        .expect_code(0);
+    assert_eq!(
+        profile_posts(&channel),
+        vec![
+            json!({"method": "PATCH", "path": "/v1/settings/profile/about", "body": {"text": "Open 9-17"}}),
+            json!({"method": "PATCH", "path": "/v1/settings/business/profile", "body": {"address": "1 Main St"}}),
+        ]
+    );
+    let shown = channel.run(&["--json", "channel", "profile", "show"]).expect_code(0).json();
+    assert_eq!((&shown["about"], &shown["address"]), (&json!("Open 9-17"), &json!("1 Main St")));
+}
