@@ -91,7 +91,9 @@ pub async fn run(ctx: &Context, args: &DownloadArgs) -> Result<Saved> {
         Error::failed(format!("cannot write {}: {e}", path.display()))
             .with_hint("choose another place with -o PATH")
     };
-    let mut file = tokio::fs::File::create(&temp_path).await.map_err(|e| cannot(&temp_path, e))?;
+    let file = tokio::fs::File::create(&temp_path).await.map_err(|e| cannot(&temp_path, e))?;
+    // Large writes: each write of a tokio file is one trip to the blocking pool.
+    let mut file = tokio::io::BufWriter::with_capacity(1024 * 1024, file);
     let mut temp = TempFile(Some(temp_path.clone()));
     let spinner = ctx.out.spinner(format!("downloading {}", args.id));
     let got = client.download_media(&args.id, info.as_ref().map(|i| i.url.as_str()), &mut file).await;
