@@ -15,6 +15,8 @@
 #   webhook: `webhook parse --json` of one payload with 20,000 messages     [median < 1 s]
 #   7. `templates plan` of 10,000 files against those 10,000 templates      [< 1 s beyond the
 #      listing itself (`templates list --json` on the same emulator); peak memory < 100 MB]
+#   8. `media upload` and `media download` of a 90 MB document vs curl    [<= 1.3x curl each;
+#      peak memory < 40 MB (streamed, not buffered)]
 # Only loopback is contacted. Every request loop is bounded (hyperfine --runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -228,6 +230,37 @@ for _ in 1 2 3; do
 done
 PLAN_PEAK_MB=$(awk -v kb="$PLAN_PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
 
+# --- 8. media: upload and download of a 90 MB document vs curl ------------------------------------
+echo "8/8 media upload and download of 90 MB" >&2
+start_emulator media
+export WHATSAPP_CTL_TOKEN=$KEY
+{ printf '%%PDF-1.4\n'; head -c 94371830 /dev/urandom; } >"$WORK/big.pdf"
+MEDIA_ID=$("$BIN" --base-url "$BASE" media upload "$WORK/big.pdf")
+"$BIN" --base-url "$BASE" media download "$MEDIA_ID" -o "$WORK/big-copy.pdf" >/dev/null
+cmp -s "$WORK/big.pdf" "$WORK/big-copy.pdf" || { echo "the downloaded document differs from the upload" >&2; exit 1; }
+MEDIA_PATH=$(curl -sf -H "D360-API-KEY: $KEY" "$BASE/$MEDIA_ID" | jq -r '.url | sub("^https://[^/]+"; "")')
+"${HF[@]}" -N --warmup 1 --runs 5 --export-json "$WORK/upload.json" \
+    -n "whatsapp-ctl media upload" "$BIN --base-url $BASE media upload $WORK/big.pdf" \
+    -n "curl -F" "curl -sf -o /dev/null -H 'D360-API-KEY: $KEY' -F messaging_product=whatsapp -F type=application/pdf -F file=@$WORK/big.pdf;type=application/pdf $BASE/media" >&2
+"${HF[@]}" -N --warmup 1 --runs 5 --export-json "$WORK/download.json" \
+    -n "whatsapp-ctl media download" "$BIN --base-url $BASE media download $MEDIA_ID -o $WORK/big-copy.pdf" \
+    -n "curl" "curl -sf -o $WORK/big-curl.pdf -H 'D360-API-KEY: $KEY' $BASE$MEDIA_PATH" >&2
+UPLOAD=$(median_ms "$WORK/upload.json" 0)
+CURL_UPLOAD=$(median_ms "$WORK/upload.json" 1)
+DOWNLOAD=$(median_ms "$WORK/download.json" 0)
+CURL_DOWNLOAD=$(median_ms "$WORK/download.json" 1)
+UPLOAD_RATIO=$(ratio "$UPLOAD" "$CURL_UPLOAD")
+DOWNLOAD_RATIO=$(ratio "$DOWNLOAD" "$CURL_DOWNLOAD")
+MEDIA_PEAK_KB=0
+for cmd in "media upload $WORK/big.pdf" "media download $MEDIA_ID -o $WORK/big-copy.pdf"; do
+    # shellcheck disable=SC2086
+    kb=$(/usr/bin/time -v "$BIN" --base-url "$BASE" $cmd 2>&1 >/dev/null |
+        awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }')
+    [ "$kb" -gt "$MEDIA_PEAK_KB" ] && MEDIA_PEAK_KB=$kb
+done
+MEDIA_PEAK_MB=$(awk -v kb="$MEDIA_PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
+rm -f "$WORK"/big*.pdf
+
 # --- report --------------------------------------------------------------------------------------
 SHOW_RATIO=$(ratio "$SHOW" "$CURL_ONE")
 LIST_RATIO=$(ratio "$LIST" "$CURL_LOOP")
@@ -256,6 +289,9 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     echo "| \`webhook parse --json\` of one payload with 20,000 messages and their contacts ($WEBHOOK_MB MB, 10 runs) | $(fmt "$WEBHOOK_PARSE") ms | – | – | median < 1 s | $(verdict below "$WEBHOOK_PARSE" 1000) |"
     echo "| \`templates plan\` of 10,000 files against 10,000 templates (10 runs), beyond \`templates list --json\` ($(fmt "$PLAN_LIST") ms) on the same emulator | $(fmt "$PLAN") ms (+$(fmt "$PLAN_BEYOND") ms) | – | – | < 1,000 ms beyond the listing | $(verdict below "$PLAN_BEYOND" 1000) |"
     echo "| peak memory of that plan (max RSS, worst of 3) | $PLAN_PEAK_MB MB | – | – | < 100 MB | $(verdict below "$PLAN_PEAK_MB" 100) |"
+    echo "| \`media upload\` of a 90 MB document (5 runs) vs \`curl -F\` of the same form | $(fmt "$UPLOAD") ms | $(fmt "$CURL_UPLOAD") ms | ${UPLOAD_RATIO}x | <= 1.3x curl | $(verdict at_most "$UPLOAD_RATIO" 1.3) |"
+    echo "| \`media download\` of that document, size and sha256 checked (5 runs) vs \`curl -o\` | $(fmt "$DOWNLOAD") ms | $(fmt "$CURL_DOWNLOAD") ms | ${DOWNLOAD_RATIO}x | <= 1.3x curl | $(verdict at_most "$DOWNLOAD_RATIO" 1.3) |"
+    echo "| peak memory of that upload and download (max RSS, worst of both) | $MEDIA_PEAK_MB MB | – | – | < 40 MB | $(verdict below "$MEDIA_PEAK_MB" 40) |"
     echo
     echo "How each figure is made:"
     echo
@@ -290,6 +326,9 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     below "$WEBHOOK_PARSE" 1000 || missed+=("- **webhook parse** ($(fmt "$WEBHOOK_PARSE") ms): the payload is read whole (serde_json \`Value\`), then every message becomes an event and the array is serialized; contacts are matched through a map, so the time grows linearly with the batch.")
     below "$PLAN_BEYOND" 1000 || missed+=("- **plan** (+$(fmt "$PLAN_BEYOND") ms beyond the listing): reading, parsing and checking 10,000 files and parsing every listed template into a value on 2 shared cores.")
     below "$PLAN_PEAK_MB" 100 || missed+=("- **plan memory** ($PLAN_PEAK_MB MB): the files' templates and the channel's are all held as parsed values to plan them against each other.")
+    at_most "$UPLOAD_RATIO" 1.3 || missed+=("- **media upload** (${UPLOAD_RATIO}x): whatsapp-ctl also sniffs the type and reads the file once more for its sha256 (printed with \`--json\`).")
+    at_most "$DOWNLOAD_RATIO" 1.3 || missed+=("- **media download** (${DOWNLOAD_RATIO}x): whatsapp-ctl first fetches the metadata (one more request) and hashes the bytes as they arrive.")
+    below "$MEDIA_PEAK_MB" 40 || missed+=("- **media memory** ($MEDIA_PEAK_MB MB): upload and download are streamed in 1 MiB pieces; the rest is the runtime and the HTTP client.")
     below "$SIZE_MB" 15 || missed+=("- **binary size** ($SIZE_MB MB): the emulator (axum) and both TLS and HTTP stacks are linked in.")
     if [ ${#missed[@]} -gt 0 ]; then
         echo

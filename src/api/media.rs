@@ -52,7 +52,9 @@ impl Client {
             let file = tokio::fs::File::open(path)
                 .await
                 .map_err(|e| Error::Internal(format!("cannot read {}: {e}", path.display())))?;
-            let body = reqwest::Body::from(file);
+            // Large reads: each read of a tokio file is one trip to the blocking pool.
+            let body =
+                reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::with_capacity(file, 1024 * 1024));
             let request = self.http.post(url.clone());
             Ok(if cloud {
                 let part = reqwest::multipart::Part::stream_with_length(body, size)
