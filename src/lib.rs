@@ -1,6 +1,7 @@
 //! whatsapp-ctl: administer WhatsApp Business channels connected through 360dialog.
 
 pub mod api;
+pub mod automation;
 pub mod checks;
 pub mod cli;
 pub mod commands;

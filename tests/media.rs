@@ -330,3 +330,54 @@ fn on_premise_profiles_use_the_settings_paths() {
     let shown = channel.run(&["--json", "channel", "profile", "show"]).expect_code(0).json();
     assert_eq!((&shown["about"], &shown["address"]), (&json!("Open 9-17"), &json!("1 Main St")));
 }
+
+#[test]
+fn automation_set_sends_only_the_given_settings_and_show_reads_them_back() {
+    let channel = Channel::cloud("media-automation");
+    let set = channel
+        .run(&[
+            "--json",
+            "channel",
+            "automation",
+            "set",
+            "--welcome",
+            "on",
+            "--prompt",
+            "Opening hours?",
+            "--command",
+            "/status=Check your order status",
+        ])
+        .expect_code(0)
+        .json();
+    let expected = json!({"enable_welcome_message": true, "prompts": ["Opening hours?"],
+        "commands": [{"command_name": "status", "command_description": "Check your order status"}]});
+    assert_eq!(set["updated"], expected);
+    channel.run(&["channel", "automation", "set", "--welcome", "off"]).expect_code(0);
+    assert_eq!(
+        profile_posts(&channel),
+        vec![
+            json!({"method": "POST", "path": "/conversational_automation", "body": expected}),
+            json!({"method": "POST", "path": "/conversational_automation", "body": {"enable_welcome_message": false}}),
+        ]
+    );
+    let shown = channel.run(&["--json", "channel", "automation", "show"]).expect_code(0).json();
+    assert_eq!(shown["enable_welcome_message"], false);
+    assert_eq!(shown["prompts"], json!(["Opening hours?"]));
+    assert_eq!(shown["commands"][0]["command_name"], "status");
+}
+
+#[test]
+fn automation_set_with_4_prompts_or_a_bad_command_exits_3_with_nothing_sent() {
+    let channel = Channel::cloud("media-automation-limits");
+    let four = ["--prompt", "a", "--prompt", "b", "--prompt", "c", "--prompt", "d"];
+    let mut args = vec!["channel", "automation", "set"];
+    args.extend(four);
+    let run = channel.run(&args).expect_code(3);
+    assert!(run.stderr.contains("at most 3 ice-breaker prompts"), "{}", run.stderr);
+    let long = "p".repeat(81);
+    channel.run(&["channel", "automation", "set", "--prompt", &long]).expect_code(3);
+    channel.run(&["channel", "automation", "set", "--command", "order status=Track"]).expect_code(3);
+    channel.run(&["channel", "automation", "set", "--command", "no-description"]).expect_code(3);
+    channel.run(&["channel", "automation", "set"]).expect_code(2);
+    assert_eq!(channel.emu.requests(), Vec::<Value>::new(), "nothing reached the emulator");
+}

@@ -5,6 +5,7 @@
 //! used for loopback, bodies are capped at [`MAX_BODY_BYTES`] and listings at
 //! [`MAX_LIST_ITEMS`].
 
+mod automation;
 mod endpoints;
 mod error;
 mod media;

@@ -7,6 +7,7 @@
 //! stored in it; the environment variable `WHATSAPP_CTL_EMULATOR_KEY`, when set, is the key
 //! instead.
 
+mod automation;
 mod checks;
 mod control;
 mod errors;

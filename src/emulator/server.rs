@@ -18,7 +18,7 @@ use super::control::{self, RequestLog};
 use super::errors::{ApiError, Flavour, gateway_body, json_response};
 use super::faults::{FaultQueue, ListingLag};
 use super::store::Store;
-use super::{health, listing, media_control, media_files, messages, profile, templates, webhook};
+use super::{automation, health, listing, media_control, media_files, messages, profile, templates, webhook};
 
 /// Settings that `POST /_emulator/settings` can change while the server runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +139,11 @@ fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[
     let path = uri.path();
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
     let store = &app.store;
-    let flavour = if path == "/messages" || path == "/health_status" || path == "/whatsapp_business_profile" {
+    let flavour = if path == "/messages"
+        || path == "/health_status"
+        || path == "/whatsapp_business_profile"
+        || path == automation::PATH
+    {
         Flavour::Cloud
     } else {
         Flavour::OnPremise
@@ -166,6 +170,8 @@ fn dispatch(app: &App, settings: &Settings, method: &Method, uri: &Uri, body: &[
         ("GET", "/v1/health") => health::onprem(store),
         ("POST", "/messages") => messages::send(store, Flavour::Cloud, body),
         ("POST", "/v1/messages") => messages::send(store, Flavour::OnPremise, body),
+        ("GET", automation::PATH) => automation::get(store),
+        ("POST", automation::PATH) => automation::set(store, body),
         (method, path) if profile::is_path(method, path) => {
             profile::handle(store, method, path, body).unwrap_or(Ok(Value::Null))
         }

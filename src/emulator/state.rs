@@ -49,6 +49,8 @@ pub struct StateData {
     pub media: BTreeMap<String, StoredMedia>,
     /// The business profile as last set (flat fields, as Graph returns them).
     pub profile: Map<String, Value>,
+    /// Conversational components as last set (`enable_welcome_message`, `prompts`, `commands`).
+    pub automation: Map<String, Value>,
 }
 
 /// The metadata of one uploaded file.

@@ -2,6 +2,7 @@
 //! check), and show the registered webhook.
 
 mod activate;
+mod automation;
 mod check;
 pub mod checklist;
 mod profile;
@@ -24,6 +25,9 @@ pub enum ChannelCommand {
     /// Show or change the business profile customers see (about, address, email, websites, ...)
     #[command(subcommand)]
     Profile(profile::ProfileCommand),
+    /// Show or change the welcome message, ice-breaker prompts and commands (Cloud API)
+    #[command(subcommand)]
+    Automation(automation::AutomationCommand),
 }
 
 pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
@@ -32,5 +36,6 @@ pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
         ChannelCommand::Activate(args) => Ok(ctx.out.emit(&activate::run(ctx, &args).await?)),
         ChannelCommand::Webhook => Ok(ctx.out.emit(&webhook::run(ctx).await?)),
         ChannelCommand::Profile(command) => profile::run(ctx, command).await,
+        ChannelCommand::Automation(command) => automation::run(ctx, command).await,
     }
 }
