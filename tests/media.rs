@@ -6,6 +6,7 @@
 #[path = "send/channel.rs"]
 mod channel;
 mod common;
+mod hostile;
 #[allow(dead_code)]
 #[path = "send/schema.rs"]
 mod schema;
@@ -380,4 +381,34 @@ fn automation_set_with_4_prompts_or_a_bad_command_exits_3_with_nothing_sent() {
     channel.run(&["channel", "automation", "set", "--command", "no-description"]).expect_code(3);
     channel.run(&["channel", "automation", "set"]).expect_code(2);
     assert_eq!(channel.emu.requests(), Vec::<Value>::new(), "nothing reached the emulator");
+}
+
+#[test]
+fn a_media_url_on_another_host_is_fetched_under_the_base_url_so_the_key_stays_there() {
+    let env = common::TestEnv::new("media-foreign-host");
+    let foreign = hostile::Hostile::start(|_| hostile::Reply::json(200, "{}"));
+    let url = format!("{}/whatsapp_business/attachments/?mid=12345678&hash=ARx", foreign.base_url);
+    let info = json!({"id": "12345678", "url": url, "mime_type": "text/plain", "file_size": 6,
+        "sha256": "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03", "messaging_product": "whatsapp"})
+    .to_string();
+    let api = hostile::Hostile::start(move |request| match request.path() {
+        "/12345678" => hostile::Reply::json(200, &info),
+        "/whatsapp_business/attachments/" => {
+            hostile::Reply::Full(200, vec![("Content-Type".into(), "text/plain".into())], b"hello\n".to_vec())
+        }
+        _ => hostile::Reply::json(404, "{}"),
+    });
+    let token = ("WHATSAPP_CTL_TOKEN", "test-key-9f8e7d6c");
+    let target = env.root.join("hello.txt");
+    let base = api.base_url.clone();
+    env.run(&["--base-url", &base, "media", "download", "12345678", "-o", path_str(&target)], &[token])
+        .expect_code(0);
+    assert_eq!(std::fs::read(&target).expect("saved"), b"hello\n");
+    assert!(foreign.received().is_empty(), "the host named in the URL got nothing");
+    let download = api.received().into_iter().find(|r| r.path() == "/whatsapp_business/attachments/");
+    let download = download.expect("the download went to the base URL");
+    assert_eq!(download.query("mid").as_deref(), Some("12345678"));
+    let stdout =
+        env.run(&["--base-url", &base, "media", "download", "12345678", "-o", "-"], &[token]).expect_code(0);
+    assert_eq!(stdout.stdout, "hello\n", "-o - writes the checked bytes and nothing else");
 }
