@@ -17,6 +17,8 @@
 #      listing itself (`templates list --json` on the same emulator); peak memory < 100 MB]
 #   8. peak memory over the data: `templates list --json` of 20,000 ~1 KB templates,
 #      max RSS minus that of a one-template list, over the bytes printed    [< 2x the data]
+#   9. `media upload` and `media download` of a 90 MB document vs curl    [<= 1.3x curl each;
+#      peak memory < 40 MB (streamed, not buffered)]
 # Only loopback is contacted. Every request loop is bounded (hyperfine --runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -103,12 +105,12 @@ verdict() { if "$@"; then echo "met"; else echo "**missed**"; fi; }
 HF=(hyperfine --style basic)
 
 # --- 1. startup ----------------------------------------------------------------------------------
-echo "1/8 startup" >&2
+echo "1/9 startup" >&2
 "${HF[@]}" -N --warmup 20 --runs 300 --export-json "$WORK/startup.json" "$BIN --version" >&2
 STARTUP=$(median_ms "$WORK/startup.json")
 
 # --- 2. one API call vs curl ---------------------------------------------------------------------
-echo "2/8 one API call" >&2
+echo "2/9 one API call" >&2
 seed_state "$WORK/small.json" 50
 start_emulator small
 export WHATSAPP_CTL_TOKEN=$KEY
@@ -128,7 +130,7 @@ SHOW=$(median_ms "$WORK/show.json" 0)
 CURL_ONE=$(median_ms "$WORK/show.json" 1)
 
 # --- 3. list of 10,000 templates vs a curl loop ---------------------------------------------------
-echo "3/8 list of 10,000 templates" >&2
+echo "3/9 list of 10,000 templates" >&2
 seed_state "$WORK/big.json" 10000
 start_emulator big --latency 20 --page-cap 1000
 export WHATSAPP_CTL_TOKEN=$KEY
@@ -152,7 +154,7 @@ PAGE_MS=$(for _ in $(seq 1 11); do
 done | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] * 1000 }')
 
 # --- 4. peak memory of that list; 5. binary size ----------------------------------------------------
-echo "4/8 peak memory" >&2
+echo "4/9 peak memory" >&2
 PEAK_KB=0
 for _ in 1 2 3; do
     kb=$(/usr/bin/time -v "$BIN" --base-url "$BASE" templates list --json 2>&1 >/dev/null |
@@ -160,7 +162,7 @@ for _ in 1 2 3; do
     [ "$kb" -gt "$PEAK_KB" ] && PEAK_KB=$kb
 done
 PEAK_MB=$(awk -v kb="$PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
-echo "5/8 binary size" >&2
+echo "5/9 binary size" >&2
 SIZE_BYTES=$(stat -c %s "$BIN")
 SIZE_MB=$(awk -v b="$SIZE_BYTES" 'BEGIN { printf "%.1f", b / 1048576 }')
 if command -v file >/dev/null; then
@@ -170,7 +172,7 @@ else
 fi
 
 # --- 6. validate 1,000 files ------------------------------------------------------------------------
-echo "6/8 validate 1,000 files" >&2
+echo "6/9 validate 1,000 files" >&2
 mkdir -p "$WORK/files"
 for i in $(seq -w 1 1000); do
     sed "s/\"order_update\"/\"order_update_$i\"/" examples/templates/order_update.json >"$WORK/files/t$i.json"
@@ -211,7 +213,7 @@ WEBHOOK_MB=$(awk -v b="$(stat -c %s "$WORK/webhook.json")" 'BEGIN { printf "%.1f
     "$BIN webhook parse --json $WORK/webhook.json" >&2
 WEBHOOK_PARSE=$(median_ms "$WORK/webhook-parse.json")
 # --- 7. plan of 10,000 files against 10,000 templates -----------------------------------------------
-echo "7/8 plan of 10,000 files" >&2
+echo "7/9 plan of 10,000 files" >&2
 # Still the emulator of 3. (10,000 approved templates, 20 ms latency, pages of 1,000): exported into
 # one file per name, then planned against it; the plan must be all unchanged before timing.
 "$BIN" --base-url "$BASE" templates export --dir "$WORK/plan-files" >/dev/null
@@ -233,7 +235,7 @@ for _ in 1 2 3; do
 done
 PLAN_PEAK_MB=$(awk -v kb="$PLAN_PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
 # --- 8. peak memory over the data -------------------------------------------------------------------
-echo "8/8 peak memory over the data" >&2
+echo "8/9 peak memory over the data" >&2
 seed_state "$WORK/wide.json" 20000 900
 start_emulator wide --page-cap 1000
 export WHATSAPP_CTL_TOKEN=$KEY
@@ -248,6 +250,37 @@ done
 DATA_MB=$(awk -v b="$DATA_BYTES" 'BEGIN { printf "%.1f", b / 1048576 }')
 EXTRA_MB=$(awk -v a="$WIDE_KB" -v b="$BASE_KB" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
 OVER_DATA=$(awk -v a="$WIDE_KB" -v b="$BASE_KB" -v d="$DATA_BYTES" 'BEGIN { printf "%.2f", (a - b) * 1024 / d }')
+
+# --- 9. media: upload and download of a 90 MB document vs curl ------------------------------------
+echo "9/9 media upload and download of 90 MB" >&2
+start_emulator media
+export WHATSAPP_CTL_TOKEN=$KEY
+{ printf '%%PDF-1.4\n'; head -c 94371830 /dev/urandom; } >"$WORK/big.pdf"
+MEDIA_ID=$("$BIN" --base-url "$BASE" media upload "$WORK/big.pdf")
+"$BIN" --base-url "$BASE" media download "$MEDIA_ID" -o "$WORK/big-copy.pdf" >/dev/null
+cmp -s "$WORK/big.pdf" "$WORK/big-copy.pdf" || { echo "the downloaded document differs from the upload" >&2; exit 1; }
+MEDIA_PATH=$(curl -sf -H "D360-API-KEY: $KEY" "$BASE/$MEDIA_ID" | jq -r '.url | sub("^https://[^/]+"; "")')
+"${HF[@]}" -N --warmup 1 --runs 5 --export-json "$WORK/upload.json" \
+    -n "whatsapp-ctl media upload" "$BIN --base-url $BASE media upload $WORK/big.pdf" \
+    -n "curl -F" "curl -sf -o /dev/null -H 'D360-API-KEY: $KEY' -F messaging_product=whatsapp -F type=application/pdf -F file=@$WORK/big.pdf;type=application/pdf $BASE/media" >&2
+"${HF[@]}" -N --warmup 1 --runs 5 --export-json "$WORK/download.json" \
+    -n "whatsapp-ctl media download" "$BIN --base-url $BASE media download $MEDIA_ID -o $WORK/big-copy.pdf" \
+    -n "curl" "curl -sf -o $WORK/big-curl.pdf -H 'D360-API-KEY: $KEY' $BASE$MEDIA_PATH" >&2
+UPLOAD=$(median_ms "$WORK/upload.json" 0)
+CURL_UPLOAD=$(median_ms "$WORK/upload.json" 1)
+DOWNLOAD=$(median_ms "$WORK/download.json" 0)
+CURL_DOWNLOAD=$(median_ms "$WORK/download.json" 1)
+UPLOAD_RATIO=$(ratio "$UPLOAD" "$CURL_UPLOAD")
+DOWNLOAD_RATIO=$(ratio "$DOWNLOAD" "$CURL_DOWNLOAD")
+MEDIA_PEAK_KB=0
+for cmd in "media upload $WORK/big.pdf" "media download $MEDIA_ID -o $WORK/big-copy.pdf"; do
+    # shellcheck disable=SC2086
+    kb=$(/usr/bin/time -v "$BIN" --base-url "$BASE" $cmd 2>&1 >/dev/null |
+        awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }')
+    [ "$kb" -gt "$MEDIA_PEAK_KB" ] && MEDIA_PEAK_KB=$kb
+done
+MEDIA_PEAK_MB=$(awk -v kb="$MEDIA_PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
+rm -f "$WORK"/big*.pdf
 
 # --- report --------------------------------------------------------------------------------------
 SHOW_RATIO=$(ratio "$SHOW" "$CURL_ONE")
@@ -278,6 +311,9 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     echo "| \`templates plan\` of 10,000 files against 10,000 templates (10 runs), beyond \`templates list --json\` ($(fmt "$PLAN_LIST") ms) on the same emulator | $(fmt "$PLAN") ms (+$(fmt "$PLAN_BEYOND") ms) | – | – | < 1,000 ms beyond the listing | $(verdict below "$PLAN_BEYOND" 1000) |"
     echo "| peak memory of that plan (max RSS, worst of 3) | $PLAN_PEAK_MB MB | – | – | < 100 MB | $(verdict below "$PLAN_PEAK_MB" 100) |"
     echo "| peak memory over the data: \`templates list --json\` of 20,000 templates of about 1 KB ($DATA_MB MB printed), max RSS (worst of 3) minus that of a one-template list | $EXTRA_MB MB (${OVER_DATA}x the data) | – | – | < 2x the data | $(verdict below "$OVER_DATA" 2) |"
+    echo "| \`media upload\` of a 90 MB document (5 runs) vs \`curl -F\` of the same form | $(fmt "$UPLOAD") ms | $(fmt "$CURL_UPLOAD") ms | ${UPLOAD_RATIO}x | <= 1.3x curl | $(verdict at_most "$UPLOAD_RATIO" 1.3) |"
+    echo "| \`media download\` of that document, size and sha256 checked (5 runs) vs \`curl -o\` | $(fmt "$DOWNLOAD") ms | $(fmt "$CURL_DOWNLOAD") ms | ${DOWNLOAD_RATIO}x | <= 1.3x curl | $(verdict at_most "$DOWNLOAD_RATIO" 1.3) |"
+    echo "| peak memory of that upload and download (max RSS, worst of both) | $MEDIA_PEAK_MB MB | – | – | < 40 MB | $(verdict below "$MEDIA_PEAK_MB" 40) |"
     echo
     echo "How each figure is made:"
     echo
@@ -316,6 +352,9 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     below "$PLAN_BEYOND" 1000 || missed+=("- **plan** (+$(fmt "$PLAN_BEYOND") ms beyond the listing): reading, parsing and checking 10,000 files and parsing every listed template into a value on 2 shared cores.")
     below "$PLAN_PEAK_MB" 100 || missed+=("- **plan memory** ($PLAN_PEAK_MB MB): the files' templates and the channel's are all held as parsed values to plan them against each other.")
     below "$OVER_DATA" 2 || missed+=("- **peak memory over the data** (${OVER_DATA}x): the listing is held as the raw text of its templates until every page has arrived (SPEC 4), plus up to 4 page bodies in flight.")
+    at_most "$UPLOAD_RATIO" 1.3 || missed+=("- **media upload** (${UPLOAD_RATIO}x): whatsapp-ctl also sniffs the type and reads the file once more for its sha256 (printed with \`--json\`).")
+    at_most "$DOWNLOAD_RATIO" 1.3 || missed+=("- **media download** (${DOWNLOAD_RATIO}x): whatsapp-ctl first fetches the metadata (one more request) and hashes the bytes as they arrive.")
+    below "$MEDIA_PEAK_MB" 40 || missed+=("- **media memory** ($MEDIA_PEAK_MB MB): upload and download are streamed in 1 MiB pieces; the rest is the runtime and the HTTP client.")
     below "$SIZE_MB" 15 || missed+=("- **binary size** ($SIZE_MB MB): the emulator (axum) and both TLS and HTTP stacks are linked in.")
     if [ ${#missed[@]} -gt 0 ]; then
         echo

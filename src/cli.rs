@@ -106,6 +106,9 @@ pub enum Command {
     /// Send test messages: text, buttons, media, templates
     #[command(subcommand)]
     Send(commands::send::SendCommand),
+    /// Upload, inspect, download and delete media files
+    #[command(subcommand)]
+    Media(commands::media::MediaCommand),
     /// Read webhook payloads: parse a saved one, or receive them live
     #[command(subcommand)]
     Webhook(commands::webhook::WebhookCommand),

@@ -1,20 +1,24 @@
 //! whatsapp-ctl: administer WhatsApp Business channels connected through 360dialog.
 
 pub mod api;
+pub mod automation;
 pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod digest;
 pub mod emulator;
 pub mod error;
 pub mod fleet;
 pub mod fsutil;
 pub mod json_kind;
 pub mod markdown;
+pub mod media;
 pub mod message;
 pub mod output;
 pub mod phone;
+pub mod profile;
 pub mod profile_names;
 pub mod secret;
 pub mod settings;

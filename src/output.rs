@@ -142,6 +142,15 @@ impl Output {
         self.styles.render(text, self.color_stderr)
     }
 
+    /// Copies raw bytes (a downloaded file) to stdout; a closed pipe is not an error.
+    pub fn copy_to_stdout(&self, reader: &mut dyn io::Read) -> io::Result<u64> {
+        let mut stdout = io::stdout().lock();
+        match io::copy(reader, &mut stdout).and_then(|n| stdout.flush().map(|()| n)) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
+            other => other,
+        }
+    }
+
     /// Progress and notes for people: hidden by `-q` and by `--json`.
     pub fn info(&self, text: &str) {
         if !self.quiet && !self.json {

@@ -148,7 +148,7 @@ pub(super) fn page_params(query: &TemplateQuery, offset: usize, limit: usize) ->
 }
 
 /// Percent-encodes one path segment (everything but RFC 3986's unreserved characters).
-fn encode_segment(segment: &str) -> String {
+pub(super) fn encode_segment(segment: &str) -> String {
     const SEGMENT: &percent_encoding::AsciiSet =
         &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
     percent_encoding::utf8_percent_encode(segment, SEGMENT).to_string()

@@ -5,11 +5,14 @@
 //! used for loopback, bodies are capped at [`MAX_BODY_BYTES`] and listings at
 //! [`MAX_LIST_ITEMS`].
 
+mod automation;
 mod endpoints;
 mod error;
+mod media;
 mod network;
 mod paging;
 mod partner;
+mod profile;
 mod raw;
 mod retry;
 mod transport;
@@ -21,13 +24,14 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 pub use error::{ApiError, THROTTLE_CODES};
+pub use media::{Downloaded, MediaInfo};
 pub use network::{NetworkKind, error_chain, redact_raw, redact_url};
-pub use paging::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS, PAGE_SIZE};
 pub use paging::Paged;
-pub use raw::{RawReply, safety_of};
+pub use paging::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS, PAGE_SIZE};
 pub use partner::{
     DEFAULT_HUB_URL, MintedKey, PartnerClient, PartnerConfig, is_valid_id as partner_id_is_valid,
 };
+pub use raw::{RawReply, safety_of};
 pub use retry::Safety;
 pub use transport::MAX_BODY_BYTES;
 pub use types::{Health, SendResponse, TemplatePage, TemplateQuery, Webhook};

@@ -33,7 +33,7 @@ struct ErrorProbe<'a> {
 
 /// A 2xx body that is an error shape (`{"error": {...}}`, `{"error": "..."}`, or on-premise's
 /// `{"errors": [...]}` with at least one error).
-fn is_error_shape(body: &[u8]) -> bool {
+pub(super) fn is_error_shape(body: &[u8]) -> bool {
     let Ok(probe) = serde_json::from_slice::<ErrorProbe<'_>>(body) else { return false };
     let error = probe.error.is_some_and(|raw| !matches!(raw.get(), "null" | "\"\"" | "false"));
     let errors = probe.errors.is_some_and(|raw| {
@@ -231,10 +231,12 @@ fn redact_headers(body: &Value) -> String {
 /// large body that mentions `"headers"` or `"api_key"` is not parsed for masking, so it is not shown either).
 fn redact_body(bytes: &[u8]) -> String {
     const SMALL: usize = 1024 * 1024;
-    let may_hold_secrets =
-        bytes.windows(9).any(|w| w == b"\"headers\"" || w == b"\"api_key\"");
+    let may_hold_secrets = bytes.windows(9).any(|w| w == b"\"headers\"" || w == b"\"api_key\"");
     if may_hold_secrets && bytes.len() >= SMALL {
-        return format!("({} bytes mentioning \"headers\" or \"api_key\", not shown: too large to mask)", bytes.len());
+        return format!(
+            "({} bytes mentioning \"headers\" or \"api_key\", not shown: too large to mask)",
+            bytes.len()
+        );
     }
     let may_hold_headers = may_hold_secrets;
     match may_hold_headers.then(|| serde_json::from_slice::<Value>(bytes).ok()).flatten() {

@@ -10,6 +10,7 @@ pub mod fleet;
 pub mod help;
 pub mod input;
 pub mod man;
+pub mod media;
 pub mod numbers;
 pub mod partner;
 pub mod profiles;
@@ -37,6 +38,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Channel(command) => channel::run(ctx, command).await,
         Command::Send(command) => send::run(ctx, command).await,
         Command::Webhook(command) => webhook::run(ctx, command).await,
+        Command::Media(command) => media::run(ctx, command).await,
         Command::Setup(args) => setup::run(ctx, args).await,
         Command::Partner(args) => partner::run(ctx, args).await,
         Command::Completions(args) => Ok(ctx.out.emit(&completions::run(&args))),

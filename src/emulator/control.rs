@@ -4,7 +4,7 @@
 //! - `GET /_emulator/requests`: every API request since start or clear, in order:
 //!   `{"method","path","query","body","api_key":"valid"|"invalid"|"missing","content_type"}`
 //!   (+ `"fault": status` when a fault answered it, `"channel": id` when a fleet channel's key
-//!   chose that channel). `DELETE` clears it.
+//!   chose that channel; a body over 1 MiB is its first 64 KiB and its size). `DELETE` clears it.
 //! - `POST /_emulator/faults` `{"next":[{"status","retry_after"?,"after_effect"?,"code"?}]}`
 //!   queues scripted faults; `DELETE` drops them.
 //! - `POST /_emulator/listing_lag` `{"lists": N}` hides each template created from now on from
@@ -29,6 +29,9 @@ use super::faults::Fault;
 use super::health;
 use super::server::{App, KeyCheck, blocking, settings_json};
 
+/// Bodies larger than this are logged as their head and size.
+pub const MAX_LOGGED_BODY: usize = 1024 * 1024;
+
 /// Entries kept in the request log; the oldest are dropped beyond this.
 pub const MAX_LOGGED_REQUESTS: usize = 100_000;
 
@@ -52,6 +55,10 @@ impl RequestLog {
     ) {
         let body = if body.is_empty() {
             Value::Null
+        } else if body.len() > MAX_LOGGED_BODY {
+            // A large upload: its head (the form's fields) and its size, not megabytes of text.
+            let head = String::from_utf8_lossy(&body[..MAX_LOGGED_BODY / 16]);
+            Value::String(format!("{head}…({} bytes)", body.len()))
         } else {
             serde_json::from_slice(body)
                 .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))

@@ -7,6 +7,7 @@
 //! stored in it; the environment variable `WHATSAPP_CTL_EMULATOR_KEY`, when set, is the key
 //! instead.
 
+mod automation;
 mod checks;
 mod control;
 mod errors;
@@ -15,8 +16,12 @@ mod health;
 mod inbound;
 mod listing;
 mod media;
+mod media_control;
+mod media_files;
 mod messages;
+mod multipart;
 mod partner;
+mod profile;
 mod review;
 mod send_rules;
 mod server;

@@ -18,7 +18,7 @@ use super::control::{self, RequestLog};
 use super::errors::{ApiError, Flavour, gateway_body, json_response};
 use super::faults::{FaultQueue, ListingLag};
 use super::store::Store;
-use super::{health, listing, messages, templates, webhook};
+use super::{automation, health, listing, media_control, media_files, messages, profile, templates, webhook};
 
 /// Settings that `POST /_emulator/settings` can change while the server runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,9 +66,15 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/_emulator/listing_lag", post(control::listing_lag).delete(control::clear_listing_lag))
         .route("/_emulator/settings", get(control::get_settings).post(control::settings))
         .route("/_emulator/messages", get(control::messages))
+        .route("/_emulator/media/{id}", get(media_control::bytes))
+        .route("/_emulator/media/{id}/corrupt", post(media_control::corrupt))
         .fallback(api)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
         .with_state(app)
 }
+
+/// The largest request body read: the largest document WhatsApp takes (100 MB) and its form.
+pub const MAX_UPLOAD_BYTES: usize = 101 * 1024 * 1024;
 
 /// Whether the request carried the right key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,11 +139,13 @@ async fn api(
     } else if key == KeyCheck::Valid {
         let channel_key = channel.and(headers.get("d360-api-key")).map(|v| v.as_bytes().to_vec());
         let app = Arc::clone(&app);
+        let headers = headers.clone();
         // The store locks and fsyncs the state file: off the async workers.
         blocking(move || {
             let channel = channel_key.as_deref().and_then(|k| app.fleet.as_ref()?.channel_for_key(k));
             let store = channel.map_or(&app.store, |c| &c.store);
-            dispatch(&app, store, &settings, &method, &uri, &body)
+            media_files::handle(store, &method, &uri, &headers, &body)
+                .unwrap_or_else(|| dispatch(&app, store, &settings, &method, &uri, &body))
         })
         .await
     } else {
@@ -170,8 +178,15 @@ fn dispatch(
 ) -> Response {
     let path = uri.path();
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    let flavour =
-        if path == "/messages" || path == "/health_status" { Flavour::Cloud } else { Flavour::OnPremise };
+    let flavour = if path == "/messages"
+        || path == "/health_status"
+        || path == "/whatsapp_business_profile"
+        || path == automation::PATH
+    {
+        Flavour::Cloud
+    } else {
+        Flavour::OnPremise
+    };
     let result: Result<Value, ApiError> = match (method.as_str(), path) {
         ("GET", "/v1/configs/templates") => match Query::<HashMap<String, String>>::try_from_uri(uri) {
             Ok(Query(params)) => listing::list(store, &params, settings.page_cap),
@@ -194,6 +209,11 @@ fn dispatch(
         ("GET", "/v1/health") => health::onprem(store),
         ("POST", "/messages") => messages::send(store, Flavour::Cloud, body),
         ("POST", "/v1/messages") => messages::send(store, Flavour::OnPremise, body),
+        ("GET", automation::PATH) => automation::get(store),
+        ("POST", automation::PATH) => automation::set(store, body),
+        (method, path) if profile::is_path(method, path) => {
+            profile::handle(store, method, path, body).unwrap_or(Ok(Value::Null))
+        }
         (method, path) => {
             Err(ApiError::gateway(404, format!("Not found: {method} {path} is not an endpoint of this API")))
         }

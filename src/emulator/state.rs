@@ -45,6 +45,30 @@ pub struct StateData {
     pub windows: BTreeMap<String, u64>,
     /// Names whose approved template was deleted → Unix ms until which they cannot be used again.
     pub locked_names: BTreeMap<String, u64>,
+    /// Uploaded media by id (the bytes are in `<state>.media/<id>`).
+    pub media: BTreeMap<String, StoredMedia>,
+    /// The business profile as last set (flat fields, as Graph returns them).
+    pub profile: Map<String, Value>,
+    /// Conversational components as last set (`enable_welcome_message`, `prompts`, `commands`).
+    pub automation: Map<String, Value>,
+}
+
+/// The metadata of one uploaded file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoredMedia {
+    /// The MIME type it was uploaded as.
+    pub mime_type: String,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub file_size: u64,
+    /// The file name of the upload, when it had one.
+    pub filename: Option<String>,
+    /// Set by `POST /_emulator/media/{id}/corrupt`: downloads serve altered bytes.
+    pub corrupt: bool,
+    /// Unix seconds.
+    pub created_at: u64,
 }
 
 /// One template in one language.

@@ -49,6 +49,11 @@ impl Store {
         Store { path, cache: Mutex::new(None) }
     }
 
+    /// The state file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The current state, re-read only when the file changed; creates the file when missing.
     pub fn read(&self) -> Result<Arc<StateData>, EmulatorError> {
         {

@@ -2,8 +2,10 @@
 //! check), and show the registered webhook.
 
 mod activate;
+mod automation;
 pub mod check;
 pub mod checklist;
+mod profile;
 pub mod register;
 mod webhook;
 
@@ -20,6 +22,12 @@ pub enum ChannelCommand {
     Activate(activate::ActivateArgs),
     /// Show the registered webhook (header values masked)
     Webhook,
+    /// Show or change the business profile customers see (about, address, email, websites, ...)
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// Show or change the welcome message, ice-breaker prompts and commands (Cloud API)
+    #[command(subcommand)]
+    Automation(automation::AutomationCommand),
 }
 
 pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
@@ -27,5 +35,7 @@ pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
         ChannelCommand::Check(args) => Ok(ctx.out.emit(&check::run(ctx, &args).await?)),
         ChannelCommand::Activate(args) => Ok(ctx.out.emit(&activate::run(ctx, &args).await?)),
         ChannelCommand::Webhook => Ok(ctx.out.emit(&webhook::run(ctx).await?)),
+        ChannelCommand::Profile(command) => profile::run(ctx, command).await,
+        ChannelCommand::Automation(command) => automation::run(ctx, command).await,
     }
 }

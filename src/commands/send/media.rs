@@ -1,5 +1,6 @@
 //! `send media --kind K --link URL [--caption T] [--filename F]`: an image, video, audio or
-//! document by link. When the API refuses the media itself (131053 and the other media or
+//! document by link (`--file PATH` instead uploads the file and sends it by id, see
+//! [`super::media_file`]). When the API refuses the media itself (131053 and the other media or
 //! parameter errors, see [`crate::message::is_media_refusal`]) the link goes as plain text
 //! instead, with a warning (the seed's behaviour).
 
@@ -16,12 +17,15 @@ use crate::message::{self, CAPTION_LIMIT, MediaKind};
 pub struct MediaArgs {
     #[command(flatten)]
     pub recipient: Recipient,
-    /// What the link points to
+    /// What the link points to (with --file: inferred from the file's type when omitted)
     #[arg(long, value_enum)]
-    pub kind: MediaKind,
+    pub kind: Option<MediaKind>,
     /// Public http(s) URL of the file; WhatsApp downloads it from there
-    #[arg(long, value_name = "URL")]
-    pub link: String,
+    #[arg(long, value_name = "URL", required_unless_present = "file")]
+    pub link: Option<String>,
+    /// A local file to upload and send by its media id, instead of --link
+    #[arg(long, value_name = "PATH", conflicts_with = "link")]
+    pub file: Option<std::path::PathBuf>,
     /// Text shown under the media, up to 1024 characters (not for audio)
     #[arg(long, value_name = "T")]
     pub caption: Option<String>,
@@ -31,13 +35,19 @@ pub struct MediaArgs {
 }
 
 pub async fn run(ctx: &Context, args: &MediaArgs) -> Result<SendReport> {
-    check(args)?;
+    if let Some(file) = &args.file {
+        return super::media_file::run(ctx, args, file).await;
+    }
+    let (Some(kind), Some(link)) = (args.kind, args.link.as_deref()) else {
+        return Err(Error::usage("--link needs --kind image|video|audio|document"));
+    };
+    check(args, kind, link)?;
     let sender = Sender::open(ctx, &args.recipient).await?;
     let (caption, filename) = (args.caption.as_deref(), args.filename.as_deref());
-    let body = message::media(sender.flavour(), &sender.to, args.kind, &args.link, caption, filename);
+    let body = message::media(sender.flavour(), &sender.to, kind, link, caption, filename);
     let situation = Situation { to: &sender.to, ..Situation::default() };
     let refusal = match sender.try_send(&body).await {
-        Ok(id) => return Ok(SendReport::new(&sender.to, args.kind.as_str(), None, vec![id])),
+        Ok(id) => return Ok(SendReport::new(&sender.to, kind.as_str(), None, vec![id])),
         Err(err) => err,
     };
     let code = refusal.api().and_then(|e| e.code);
@@ -50,23 +60,23 @@ pub async fn run(ctx: &Context, args: &MediaArgs) -> Result<SendReport> {
     }
     ctx.out.warn(&format!(
         "WhatsApp refused the {} at {} ({reason}); sending the link as plain text instead",
-        args.kind.as_str(),
-        args.link
+        kind.as_str(),
+        link
     ));
-    let text = message::link_text(&args.link, caption, filename);
+    let text = message::link_text(link, caption, filename);
     let fallback = message::text(sender.flavour(), &sender.to, &text, true);
     let id = sender.send(&fallback, &situation).await?;
     Ok(SendReport::new(&sender.to, "text", Some(Fallback::TextLink), vec![id]))
 }
 
 /// Flag combinations (exit 2) and values (exit 3) the API would refuse, checked before sending.
-fn check(args: &MediaArgs) -> Result<()> {
-    if args.kind == MediaKind::Audio && args.caption.is_some() {
+fn check(args: &MediaArgs, kind: MediaKind, link: &str) -> Result<()> {
+    if kind == MediaKind::Audio && args.caption.is_some() {
         return Err(Error::usage(
             "--caption is not allowed with --kind audio: WhatsApp shows no caption on audio",
         ));
     }
-    if args.kind != MediaKind::Document && args.filename.is_some() {
+    if kind != MediaKind::Document && args.filename.is_some() {
         return Err(Error::usage("--filename is only for --kind document"));
     }
     if let Some(caption) = &args.caption {
@@ -77,13 +87,12 @@ fn check(args: &MediaArgs) -> Result<()> {
             )));
         }
     }
-    let scheme_ok = url::Url::parse(&args.link).is_ok_and(|url| {
+    let scheme_ok = url::Url::parse(link).is_ok_and(|url| {
         matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
     });
     if !scheme_ok {
         return Err(Error::invalid(format!(
-            "--link {:?} is not an http(s) URL; nothing was sent",
-            args.link
+            "--link {link:?} is not an http(s) URL; nothing was sent"
         ))
         .with_hint(
             "give the public address WhatsApp can download the file from, e.g. https://example.com/menu.pdf",

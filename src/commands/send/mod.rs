@@ -5,6 +5,7 @@
 
 mod buttons;
 mod media;
+mod media_file;
 mod refusal;
 mod sender;
 mod template;

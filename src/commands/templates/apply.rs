@@ -81,12 +81,7 @@ impl Report for ApplyReport {
         for applied in self.changes.iter().filter(|a| a.result == Outcome::Failed) {
             let c = &applied.change;
             let error = applied.error.as_deref().unwrap_or("failed");
-            lines.push(format!(
-                "{} {} ({}): {error}",
-                out.paint("failed", "31;1"),
-                c.name,
-                c.language
-            ));
+            lines.push(format!("{} {} ({}): {error}", out.paint("failed", "31;1"), c.name, c.language));
         }
         let count = |o: Outcome| acted.clone().filter(|a| a.result == o).count();
         lines.push(format!(
