@@ -19,7 +19,7 @@ use crate::api::{self, Client, Webhook};
 use crate::context::Context;
 use crate::settings::Settings;
 
-pub use probe::{HookError, HookReply, post_to_hook};
+pub use probe::{HookClient, HookError, HookReply, post_to_hook};
 pub use runner::{Outcome, Runner};
 
 /// Check names, in the order they run and are reported.

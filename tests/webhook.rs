@@ -6,9 +6,10 @@
 mod common;
 mod hook_server;
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, Stdio};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers};
@@ -523,4 +524,83 @@ fn listen_answers_503_with_retry_after_once_its_queue_to_a_blocked_forward_targe
     assert_eq!(status, 200);
     let printed = (0..accepted.min(3)).map(|_| listener.next_line()).collect::<Vec<_>>();
     assert!(printed.iter().all(|l| l.ends_with("Hello, I have a question about my order")), "{printed:?}");
+}
+
+/// A forward target that keeps connections open (HTTP/1.1 keep-alive) and counts the connections
+/// it accepted and the requests it answered.
+struct KeepAliveTarget {
+    url: String,
+    connections: Arc<AtomicUsize>,
+    requests: Arc<AtomicUsize>,
+}
+
+impl KeepAliveTarget {
+    fn start() -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+        let connections = Arc::new(AtomicUsize::new(0));
+        let requests = Arc::new(AtomicUsize::new(0));
+        let (accepted, answered) = (Arc::clone(&connections), Arc::clone(&requests));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().map_while(Result::ok) {
+                accepted.fetch_add(1, Ordering::SeqCst);
+                let answered = Arc::clone(&answered);
+                std::thread::spawn(move || serve_keep_alive(stream, &answered));
+            }
+        });
+        Self { url, connections, requests }
+    }
+}
+
+fn serve_keep_alive(stream: std::net::TcpStream, answered: &AtomicUsize) {
+    let mut writer = stream.try_clone().expect("clone stream");
+    let mut reader = BufReader::new(stream);
+    loop {
+        let mut length = 0usize;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            if line == "\r\n" {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0u8; length];
+        if reader.read_exact(&mut body).is_err() {
+            return;
+        }
+        answered.fetch_add(1, Ordering::SeqCst);
+        let reply = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n";
+        if writer.write_all(reply).and_then(|()| writer.flush()).is_err() {
+            return;
+        }
+    }
+}
+
+#[test]
+fn listen_forwards_every_request_over_one_reused_connection() {
+    let env = TestEnv::new("listenreuse");
+    let target = KeepAliveTarget::start();
+    let listener = Listener::start(&env, &["--forward-to", &target.url]);
+    let payload = std::fs::read_to_string(fixture("onpremise_text.json")).expect("fixture");
+    for _ in 0..5 {
+        let (status, _) = http_with_headers("POST", &listener.url, Some(&payload), &[]);
+        assert_eq!(status, 200);
+        assert!(listener.next_line().ends_with("Hello World"));
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while target.requests.load(Ordering::SeqCst) < 5 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(target.requests.load(Ordering::SeqCst), 5, "every request was forwarded");
+    // A new HTTP client per forward opens a new connection each time.
+    assert_eq!(target.connections.load(Ordering::SeqCst), 1, "the forwarder reuses one client");
+    let (code, _) = listener.interrupt();
+    assert_eq!(code, 0);
 }

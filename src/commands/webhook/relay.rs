@@ -10,7 +10,7 @@ use axum::http::HeaderMap;
 use tokio::sync::mpsc;
 
 use super::lines::line;
-use crate::checks::post_to_hook;
+use crate::checks::HookClient;
 use crate::output::Output;
 use crate::webhook::{self, MediaBase};
 
@@ -78,6 +78,8 @@ pub async fn print_events(
 
 /// Forwards each request (raw body, end-to-end headers) in arrival order and reports the status.
 pub async fn forward(out: Output, url: String, mut queue: mpsc::Receiver<Received>, timeout: Duration) {
+    // One client for every forward: its connections to the target are kept and reused.
+    let hook = HookClient::new(&url, timeout);
     while let Some(received) = queue.recv().await {
         let headers: Vec<(String, String)> = received
             .headers
@@ -85,7 +87,11 @@ pub async fn forward(out: Output, url: String, mut queue: mpsc::Receiver<Receive
             .filter(|(name, _)| !HOP_BY_HOP.contains(&name.as_str()))
             .filter_map(|(name, value)| Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned())))
             .collect();
-        match post_to_hook(&url, &headers, "", received.body.to_vec(), timeout).await {
+        let sent = match &hook {
+            Ok(hook) => hook.post(&headers, "", received.body.to_vec()).await,
+            Err(err) => Err(err.clone()),
+        };
+        match sent {
             Ok(reply) if (200..300).contains(&reply.status) => {
                 out.notice(&format!(
                     "forwarded to {url}: HTTP {} ({} ms)",
