@@ -53,7 +53,8 @@ pub struct HookClient {
 
 impl HookClient {
     pub fn new(url: &str, timeout: Duration) -> Result<Self, HookError> {
-        let parsed = Url::parse(url).map_err(|err| HookError::Other(format!("invalid URL {url:?}: {err}")))?;
+        let parsed =
+            Url::parse(url).map_err(|err| HookError::Other(format!("invalid URL {url:?}: {err}")))?;
         let mut builder = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)
