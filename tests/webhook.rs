@@ -70,15 +70,31 @@ fn every_message_type_parses_with_the_channel_variables() {
             assert_eq!(event[var], from.as_str(), "{name} {var}");
         }
         assert_eq!(event["channel_chat_id"], format!("{from}|dialog360"), "{name}");
-        assert!(
-            event.get("channel_visitor_firstname").is_some()
-                && event.get("channel_visitor_lastname").is_some()
+        let (first, last) = expected_names(name);
+        assert_eq!(
+            (&event["channel_visitor_firstname"], &event["channel_visitor_lastname"]),
+            (&first, &last),
+            "{name}: the sender's profile name, split at its first space"
         );
         let human = env.run(&["webhook", "parse", &fixture(name)], &[]).expect_code(0);
         assert_eq!(human.stdout.lines().count(), 1, "{name}: {}", human.stdout);
         assert!(
             human.stdout.contains(&format!("  {from}  ")) && human.stdout.contains(&format!("  {kind}  "))
         );
+    }
+}
+
+/// The first contact's profile name in a fixture, as (first name, rest), JSON null when absent.
+fn expected_names(file: &str) -> (Value, Value) {
+    let text = std::fs::read_to_string(fixture(file)).expect("fixture");
+    let payload: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).expect("fixture JSON");
+    let name = ["/entry/0/changes/0/value/contacts/0/profile/name", "/contacts/0/profile/name"]
+        .iter()
+        .find_map(|pointer| payload.pointer(pointer).and_then(Value::as_str));
+    match name.map(|n| n.split_once(' ').unwrap_or((n, ""))) {
+        Some((first, "")) => (json!(first), Value::Null),
+        Some((first, rest)) => (json!(first), json!(rest)),
+        None => (Value::Null, Value::Null),
     }
 }
 
