@@ -102,7 +102,7 @@ fn templates_validate_reads_standard_input_for_dash() {
 }
 
 #[test]
-fn webhook_parse_of_an_endless_file_or_stdin_stops_at_4_mib() {
+fn webhook_parse_of_an_endless_file_or_stdin_stops_at_32_mib() {
     let env = TestEnv::new("limit-webhook");
     for (args, name) in [
         (&["webhook", "parse", "/dev/zero"][..], "/dev/zero"),
@@ -111,7 +111,7 @@ fn webhook_parse_of_an_endless_file_or_stdin_stops_at_4_mib() {
     ] {
         let run = run_on_dev_zero(&env, args).expect_code(3);
         assert!(
-            run.stderr.contains(&format!("{name} is larger than 4 MiB, the most read for a webhook payload")),
+            run.stderr.contains(&format!("{name} is larger than 32 MiB, the most read for a webhook payload")),
             "{args:?}: {run:#?}"
         );
         assert!(run.stdout.is_empty(), "{run:#?}");

@@ -11,8 +11,10 @@ use serde_json::Value;
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 
 use super::network::redact_url;
-use super::retry::{self, Safety};
-use super::transport::{MAX_BODY_BYTES, ReadError, is_error_shape, read_capped};
+use super::retry::Safety;
+use super::transport::{
+    Attempt, Failure, MAX_BODY_BYTES, ReadError, is_error_shape, read_capped, retry_after_of,
+};
 use super::{ApiError, Client, Error, Flavour, Result};
 use crate::digest::Hasher;
 
@@ -171,44 +173,44 @@ impl Client {
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<reqwest::RequestBuilder>>,
     {
-        let mut attempt: u32 = 0;
-        loop {
-            attempt += 1;
+        let make = &make;
+        self.retrying(|attempt| async move {
             self.log(1, &format!("{} (attempt {attempt})", redact_url(url)));
-            let failure = match make().await?.send().await {
-                Ok(mut response) => {
-                    let status = response.status().as_u16();
-                    if (300..400).contains(&status) {
-                        return Err(self.redirect_error(url, status, &response));
-                    }
-                    self.log(1, &format!("-> HTTP {status}"));
-                    let json = response
-                        .headers()
-                        .get(reqwest::header::CONTENT_TYPE)
-                        .and_then(|v| v.to_str().ok())
-                        .is_some_and(|t| t.contains("json"));
-                    if (200..300).contains(&status) && !json {
-                        return Ok(Answer::Stream(response));
-                    }
-                    let body = read_capped(&mut response, MAX_BODY_BYTES).await;
-                    let body = body.map_err(|e| self.read_error(url, e))?;
-                    if (200..300).contains(&status) && !is_error_shape(&body) {
-                        return Ok(Answer::Body(body));
-                    }
-                    let api_err = ApiError::parse(status, &body);
-                    let retryable = api_err.is_throttle()
-                        || (safety == Safety::Idempotent && api_err.is_transient_server_error());
-                    super::transport::Failure { retryable, retry_after: None, error: Error::Api(api_err) }
-                }
-                Err(err) => self.network_failure(url, attempt, &err, safety),
+            let request = match make().await {
+                Ok(request) => request,
+                Err(err) => return Attempt::Done(Err(err)),
             };
-            if !failure.retryable || attempt > self.retries {
-                return Err(failure.error);
+            let mut response = match request.send().await {
+                Ok(response) => response,
+                Err(err) => return Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
+            };
+            let status = response.status().as_u16();
+            if (300..400).contains(&status) {
+                return Attempt::Done(Err(self.redirect_error(url, status, &response)));
             }
-            let delay = retry::backoff(attempt - 1);
-            self.log(1, &format!("retrying in {} ms: {}", delay.as_millis(), failure.error));
-            tokio::time::sleep(delay).await;
-        }
+            self.log(1, &format!("-> HTTP {status}"));
+            let retry_after = retry_after_of(&response);
+            let json = response
+                .headers()
+                .get(reqwest::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|t| t.contains("json"));
+            if (200..300).contains(&status) && !json {
+                return Attempt::Done(Ok(Answer::Stream(response)));
+            }
+            let body = match read_capped(&mut response, MAX_BODY_BYTES).await {
+                Ok(body) => body,
+                Err(err) => return Attempt::Done(Err(self.read_error(url, err))),
+            };
+            if (200..300).contains(&status) && !is_error_shape(&body) {
+                return Attempt::Done(Ok(Answer::Body(body)));
+            }
+            let api_err = ApiError::parse(status, &body);
+            let retryable = api_err.is_throttle()
+                || (safety == Safety::Idempotent && api_err.is_transient_server_error());
+            Attempt::Failed(Failure { retryable, retry_after, error: Error::Api(api_err) })
+        })
+        .await
     }
 }
 

@@ -7,8 +7,8 @@
 use reqwest::{Method, Url};
 
 use super::network::redact_url;
-use super::retry::{self, Safety};
-use super::transport::{Failure, MAX_BODY_BYTES, ReadError, read_capped};
+use super::retry::Safety;
+use super::transport::{Attempt, Failure, MAX_BODY_BYTES, read_capped, retry_after_of};
 use super::{ApiError, Client, Error, Result};
 
 /// Response headers never shown (a server echoing a key must not make us print it).
@@ -50,72 +50,51 @@ impl Client {
         query: &[(String, String)],
         body: Option<&[u8]>,
     ) -> Result<RawReply> {
-        let url = self.raw_url(path, query);
-        let safety = safety_of(&method);
-        let mut attempt: u32 = 0;
-        loop {
-            attempt += 1;
+        let url = &self.raw_url(path, query);
+        let method = &method;
+        let safety = safety_of(method);
+        self.retrying(|attempt| async move {
             let mut request = self.http.request(method.clone(), url.clone());
             if let Some(body) = body {
                 request =
                     request.header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_vec());
             }
-            self.log(1, &format!("{method} {} (attempt {attempt})", redact_url(&url)));
+            self.log(1, &format!("{method} {} (attempt {attempt})", redact_url(url)));
             if let Some(body) = body {
                 self.log(2, &format!("request body: {} bytes", body.len()));
             }
-            let failure = match request.send().await {
-                Ok(mut response) => {
-                    let status = response.status().as_u16();
-                    if (300..400).contains(&status) {
-                        return Err(self.redirect_error(&url, status, &response));
-                    }
-                    let status_line = format!(
-                        "{:?} {} {}",
-                        response.version(),
-                        status,
-                        response.status().canonical_reason().unwrap_or("")
-                    );
-                    let headers = visible_headers(response.headers());
-                    let retry_after = response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| retry::retry_after(Some(v)));
-                    match read_capped(&mut response, MAX_BODY_BYTES).await {
-                        Ok(body) => {
-                            self.log(1, &format!("-> HTTP {status}"));
-                            let reply = RawReply {
-                                status,
-                                status_line: status_line.trim().to_owned(),
-                                headers,
-                                body,
-                            };
-                            let Some(refusal) = reply.refusal() else { return Ok(reply) };
-                            let retryable = refusal.is_throttle()
-                                || (safety == Safety::Idempotent && refusal.is_transient_server_error());
-                            if !retryable || attempt > self.retries {
-                                return Ok(reply);
-                            }
-                            Failure { retryable, retry_after, error: Error::Api(refusal) }
-                        }
-                        Err(ReadError::TooLarge) => {
-                            let mut shown = url.clone();
-                            shown.set_query(None);
-                            return Err(Error::TooLarge { url: redact_url(&shown), limit: MAX_BODY_BYTES });
-                        }
-                        Err(ReadError::Network(err)) => self.network_failure(&url, attempt, &err, safety),
-                    }
-                }
-                Err(err) => self.network_failure(&url, attempt, &err, safety),
+            let mut response = match request.send().await {
+                Ok(response) => response,
+                Err(err) => return Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
             };
-            if !failure.retryable || attempt > self.retries {
-                return Err(failure.error);
+            let status = response.status().as_u16();
+            if (300..400).contains(&status) {
+                return Attempt::Done(Err(self.redirect_error(url, status, &response)));
             }
-            let delay = failure.retry_after.unwrap_or_else(|| retry::backoff(attempt - 1));
-            self.log(1, &format!("retrying in {} ms: {}", delay.as_millis(), failure.error));
-            tokio::time::sleep(delay).await;
-        }
+            let status_line = format!(
+                "{:?} {} {}",
+                response.version(),
+                status,
+                response.status().canonical_reason().unwrap_or("")
+            );
+            let headers = visible_headers(response.headers());
+            let retry_after = retry_after_of(&response);
+            let body = match read_capped(&mut response, MAX_BODY_BYTES).await {
+                Ok(body) => body,
+                Err(err) => return self.read_failure(url, attempt, err, safety),
+            };
+            self.log(1, &format!("-> HTTP {status}"));
+            let reply = RawReply { status, status_line: status_line.trim().to_owned(), headers, body };
+            let Some(refusal) = reply.refusal() else { return Attempt::Done(Ok(reply)) };
+            let retryable = refusal.is_throttle()
+                || (safety == Safety::Idempotent && refusal.is_transient_server_error());
+            // A refusal is an answer too: shown to the user as it is once it is not retried.
+            if !retryable || attempt > self.retries {
+                return Attempt::Done(Ok(reply));
+            }
+            Attempt::Failed(Failure { retryable, retry_after, error: Error::Api(refusal) })
+        })
+        .await
     }
 
     /// The URL of `path` (with its own query, if any) under the base, plus `query`.

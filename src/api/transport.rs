@@ -91,6 +91,30 @@ impl Client {
         url
     }
 
+    /// Runs `once` (given the attempt number, from 1) until it is done, its failure is not
+    /// retryable or the retries are used up, waiting `Retry-After` or the backoff in between:
+    /// the one retry loop of every request the client makes.
+    pub(super) async fn retrying<T, F, Fut>(&self, mut once: F) -> Result<T>
+    where
+        F: FnMut(u32) -> Fut,
+        Fut: std::future::Future<Output = Attempt<T>>,
+    {
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let failure = match once(attempt).await {
+                Attempt::Done(result) => return result,
+                Attempt::Failed(failure) => failure,
+            };
+            if !failure.retryable || attempt > self.retries {
+                return Err(failure.error);
+            }
+            let delay = failure.retry_after.unwrap_or_else(|| retry::backoff(attempt - 1));
+            self.log(1, &format!("retrying in {} ms: {}", delay.as_millis(), failure.error));
+            tokio::time::sleep(delay).await;
+        }
+    }
+
     /// Sends with retries: reads on connection errors, 5xx, 429 and throttle codes; side effects
     /// only when the server certainly did not act (refused connection, 429, throttle code).
     pub(super) async fn call(
@@ -101,29 +125,24 @@ impl Client {
         body: Option<&Value>,
         safety: Safety,
     ) -> Result<Reply> {
-        let url = self.url_for(path);
-        let mut attempt: u32 = 0;
-        loop {
-            attempt += 1;
+        let url = &self.url_for(path);
+        let method = &method;
+        self.retrying(|attempt| async move {
             let mut request = self.http.request(method.clone(), url.clone()).query(query);
             if let Some(body) = body {
                 request = request.json(body);
             }
-            self.log(1, &format!("{method} {} (attempt {attempt})", display_url(&url, query)));
+            self.log(1, &format!("{method} {} (attempt {attempt})", display_url(url, query)));
             if let Some(body) = body {
                 self.log(2, &format!("request body: {}", redact_headers(body)));
             }
             let started = Instant::now();
-            let failure = match request.send().await {
+            match request.send().await {
                 Ok(mut response) => {
                     let status = response.status().as_u16();
-                    let retry_after = response
-                        .headers()
-                        .get(reqwest::header::RETRY_AFTER)
-                        .and_then(|v| v.to_str().ok())
-                        .and_then(|v| retry::retry_after(Some(v)));
+                    let retry_after = retry_after_of(&response);
                     if (300..400).contains(&status) {
-                        return Err(self.redirect_error(&url, status, &response));
+                        return Attempt::Done(Err(self.redirect_error(url, status, &response)));
                     }
                     let read = read_capped(&mut response, MAX_BODY_BYTES).await;
                     let elapsed = started.elapsed().as_millis();
@@ -132,29 +151,37 @@ impl Client {
                             self.log(1, &format!("-> HTTP {status} in {elapsed} ms"));
                             self.log(2, &format!("response body: {}", redact_body(&bytes)));
                             if (200..300).contains(&status) && !is_error_shape(&bytes) {
-                                return Ok(Reply { body: bytes });
+                                return Attempt::Done(Ok(Reply { body: bytes }));
                             }
                             let api_err = ApiError::parse(status, &bytes);
                             let retryable = api_err.is_throttle()
                                 || (safety == Safety::Idempotent && api_err.is_transient_server_error());
-                            Failure { retryable, retry_after, error: Error::Api(api_err) }
+                            Attempt::Failed(Failure { retryable, retry_after, error: Error::Api(api_err) })
                         }
-                        Err(ReadError::TooLarge) => {
-                            let mut shown = url.clone();
-                            shown.set_query(None);
-                            return Err(Error::TooLarge { url: redact_url(&shown), limit: MAX_BODY_BYTES });
-                        }
-                        Err(ReadError::Network(err)) => self.network_failure(&url, attempt, &err, safety),
+                        Err(err) => self.read_failure(url, attempt, err, safety),
                     }
                 }
-                Err(err) => self.network_failure(&url, attempt, &err, safety),
-            };
-            if !failure.retryable || attempt > self.retries {
-                return Err(failure.error);
+                Err(err) => Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
             }
-            let delay = failure.retry_after.unwrap_or_else(|| retry::backoff(attempt - 1));
-            self.log(1, &format!("retrying in {} ms: {}", delay.as_millis(), failure.error));
-            tokio::time::sleep(delay).await;
+        })
+        .await
+    }
+
+    /// A body that could not be read: too large (final), or the connection broke (maybe retried).
+    pub(super) fn read_failure<T>(
+        &self,
+        url: &Url,
+        attempt: u32,
+        err: ReadError,
+        safety: Safety,
+    ) -> Attempt<T> {
+        match err {
+            ReadError::TooLarge => {
+                let mut shown = url.clone();
+                shown.set_query(None);
+                Attempt::Done(Err(Error::TooLarge { url: redact_url(&shown), limit: MAX_BODY_BYTES }))
+            }
+            ReadError::Network(err) => Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
         }
     }
 
@@ -198,6 +225,22 @@ impl Client {
     }
 }
 
+/// What one attempt of a request came to: a final result, or a failure that may be retried.
+pub(super) enum Attempt<T> {
+    Done(Result<T>),
+    Failed(Failure),
+}
+
+/// The `Retry-After` of an answer, when it has a usable one.
+pub(super) fn retry_after_of(response: &reqwest::Response) -> Option<Duration> {
+    response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| retry::retry_after(Some(v)))
+}
+
+/// A failed attempt: whether it may be retried, after how long the server asked, and why.
 pub(super) struct Failure {
     pub(super) retryable: bool,
     pub(super) retry_after: Option<Duration>,
