@@ -42,6 +42,15 @@ pub fn line(event: &Event) -> String {
 
 /// The text of a message; else its errors (a message WhatsApp could not read), else `-`.
 fn content(message: &MessageEvent) -> String {
+    let shown = shown(message);
+    match &message.message.media_path {
+        Some(path) => format!("{shown} (saved to {})", one_line(path)),
+        None => shown,
+    }
+}
+
+/// The text, errors or media status of a message.
+fn shown(message: &MessageEvent) -> String {
     match (message.text(), &message.message.errors) {
         (Some(text), _) => one_line(text),
         (None, Some(list)) => errors(list),
