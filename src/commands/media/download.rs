@@ -76,12 +76,12 @@ pub async fn run(ctx: &Context, args: &DownloadArgs) -> Result<Saved> {
         return Err(Error::usage("--json and -o - both want standard output; choose one"));
     }
     let (client, _) = ctx.client().await?;
-    save(ctx, &client, &args.id, target).await
+    save(&ctx.out, &client, &args.id, target).await
 }
 
 /// Downloads media `id` with `client` into `target`: streamed to a temp file beside it, checked
 /// against the metadata (Cloud), then renamed; a mismatch or failure leaves no file.
-pub async fn save(ctx: &Context, client: &Client, id: &str, target: Target) -> Result<Saved> {
+pub async fn save(out: &Output, client: &Client, id: &str, target: Target) -> Result<Saved> {
     let info = match client.flavour() {
         Flavour::Cloud => {
             Some(client.media_info(id).await.map_err(|e| Error::from(e).context(format!("media {id}")))?)
@@ -110,7 +110,7 @@ pub async fn save(ctx: &Context, client: &Client, id: &str, target: Target) -> R
     // Large writes: each write of a tokio file is one trip to the blocking pool.
     let mut file = tokio::io::BufWriter::with_capacity(1024 * 1024, file);
     let mut temp = TempFile(Some(temp_path.clone()));
-    let spinner = ctx.out.spinner(format!("downloading {}", id));
+    let spinner = out.spinner(format!("downloading {}", id));
     let got = client.download_media(id, info.as_ref().map(|i| i.url.as_str()), &mut file).await;
     spinner.finish_and_clear();
     let got = got.map_err(|e| Error::from(e).context(format!("downloading media {} failed", id)))?;
@@ -133,8 +133,7 @@ pub async fn save(ctx: &Context, client: &Client, id: &str, target: Target) -> R
         }
         None => {
             let mut reader = std::fs::File::open(&temp_path).map_err(|e| cannot(&temp_path, e))?;
-            ctx.out
-                .copy_to_stdout(&mut reader)
+            out.copy_to_stdout(&mut reader)
                 .map_err(|e| Error::failed(format!("cannot write to standard output: {e}")))?;
         }
     }

@@ -10,6 +10,7 @@ use crate::api::Client;
 use crate::commands::media::download::{Target, save};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::output::Output;
 use crate::webhook::Event;
 
 /// The folder and the client every download of one run uses.
@@ -31,13 +32,13 @@ impl Downloader {
     }
 
     /// Downloads the media of every message event and records where each was saved.
-    pub async fn fetch(&self, ctx: &Context, events: &mut [Event]) {
+    pub async fn fetch(&self, out: &Output, events: &mut [Event]) {
         for event in events.iter_mut() {
             let Event::Message(message) = event else { continue };
             let message = &mut message.message;
             let Some(id) = message.media_id.clone() else {
                 if let Some(status) = &message.media_status {
-                    ctx.out.info(&format!(
+                    out.info(&format!(
                         "message {}: its {} is {status} and has no media id yet; not downloaded",
                         message.id, message.kind
                     ));
@@ -45,15 +46,15 @@ impl Downloader {
                 continue;
             };
             if !safe_file_name(&id) {
-                ctx.out.warn(&format!(
+                out.warn(&format!(
                     "media {:?} of message {}: the id is not a safe file name; not downloaded",
                     id, message.id
                 ));
                 continue;
             }
-            match save(ctx, &self.client, &id, Target::Folder(self.dir.clone())).await {
+            match save(out, &self.client, &id, Target::Folder(self.dir.clone())).await {
                 Ok(saved) => message.media_path = saved.path.map(|p| p.display().to_string()),
-                Err(err) => ctx.out.warn(&format!(
+                Err(err) => out.warn(&format!(
                     "media {id} of message {} was not downloaded: {}; the event comes out without media_path",
                     message.id, err.message
                 )),

@@ -65,7 +65,7 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
         ));
     }
     if let Some(dir) = &args.download {
-        Downloader::new(ctx, dir).await?.fetch(ctx, &mut events).await;
+        Downloader::new(ctx, dir).await?.fetch(&ctx.out, &mut events).await;
     }
     Ok(ParseReport(events))
 }
