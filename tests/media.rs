@@ -489,3 +489,36 @@ fn webhook_parse_download_skips_undownloaded_on_premise_media_with_a_note() {
     assert!(std::fs::read_dir(&dir).expect("folder").next().is_none(), "nothing saved");
     assert!(channel.emu.requests().is_empty(), "nothing fetched: {:?}", channel.emu.requests());
 }
+
+#[test]
+fn webhook_parse_download_refuses_an_id_that_is_not_a_file_name_and_needs_a_key() {
+    let channel = Channel::cloud("webhook-download-unsafe");
+    let payload = write(&channel, "hook.json", image_payload(&["../../escaped"]).as_bytes());
+    let dir = channel.env.root.join("inbox");
+    channel.emu.clear_requests();
+    let run = channel
+        .run(&["--json", "webhook", "parse", "--download", path_str(&dir), path_str(&payload)])
+        .expect_code(0);
+    assert!(run.json()[0]["message"].get("media_path").is_none(), "{}", run.stdout);
+    assert!(run.stderr.contains("is not a safe file name; not downloaded"), "{}", run.stderr);
+    assert!(
+        !channel.env.root.join("escaped.png").exists() && !channel.env.root.join("../escaped.png").exists()
+    );
+    assert!(channel.emu.requests().is_empty(), "nothing fetched: {:?}", channel.emu.requests());
+
+    let no_key = channel.env.run(
+        &[
+            "--base-url",
+            &channel.emu.base_url,
+            "webhook",
+            "parse",
+            "--download",
+            path_str(&dir),
+            path_str(&payload),
+        ],
+        &[],
+    );
+    let no_key = no_key.expect_code(4);
+    assert!(no_key.stderr.contains("no API key"), "{}", no_key.stderr);
+    assert!(no_key.stdout.is_empty(), "{}", no_key.stdout);
+}
