@@ -115,6 +115,21 @@ mod tests {
     }
 
     #[test]
+    fn a_downloaded_media_line_ends_with_where_it_was_saved() {
+        let value = serde_json::from_str(include_str!("../../../tests/fixtures/webhooks/cloud_image.json"))
+            .expect("JSON");
+        let mut events = parse(&value, &MediaBase::default()).expect("parses");
+        let Event::Message(message) = &mut events[0] else { panic!("a message: {events:?}") };
+        message.message.media_path = Some("inbox/1479537139650973.jpg".to_owned());
+        assert!(
+            line(&events[0])
+                .ends_with("  image  Broken screen on arrival (saved to inbox/1479537139650973.jpg)"),
+            "{}",
+            line(&events[0])
+        );
+    }
+
+    #[test]
     fn a_failed_status_line_names_the_error() {
         let lines =
             lines_of(include_str!("../../../tests/fixtures/webhooks/cloud_status_failed_131047.json"));
