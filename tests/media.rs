@@ -412,3 +412,113 @@ fn a_media_url_on_another_host_is_fetched_under_the_base_url_so_the_key_stays_th
         env.run(&["--base-url", &base, "media", "download", "12345678", "-o", "-"], &[token]).expect_code(0);
     assert_eq!(stdout.stdout, "hello\n", "-o - writes the checked bytes and nothing else");
 }
+
+/// A Cloud webhook payload with one image message per media id.
+fn image_payload(ids: &[&str]) -> String {
+    let messages: Vec<Value> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            json!({"from": "5511987654321", "id": format!("wamid.IMG{i}"), "timestamp": "1718030460",
+                   "type": "image", "image": {"caption": format!("photo {i}"), "mime_type": "image/png", "id": id}})
+        })
+        .collect();
+    json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages",
+        "value": {"messaging_product": "whatsapp",
+                  "contacts": [{"profile": {"name": "Ana Silva"}, "wa_id": "5511987654321"}],
+                  "messages": messages}}]}]})
+    .to_string()
+}
+
+#[test]
+fn webhook_parse_download_saves_each_media_by_id_and_a_failed_one_is_a_warning() {
+    let channel = Channel::cloud("webhook-download");
+    let bytes = png(40_000);
+    let file = write(&channel, "photo.png", &bytes);
+    let id = channel.run(&["media", "upload", path_str(&file)]).expect_code(0).stdout.trim().to_owned();
+    let payload = write(&channel, "hook.json", image_payload(&[&id, "404404404"]).as_bytes());
+    let dir = channel.env.root.join("inbox");
+    channel.emu.clear_requests();
+    let run = channel
+        .run(&["--json", "webhook", "parse", "--download", path_str(&dir), path_str(&payload)])
+        .expect_code(0);
+    let events = run.json();
+    let saved = dir.join(format!("{id}.png"));
+    assert_eq!(std::fs::read(&saved).expect("downloaded media"), bytes, "the uploaded bytes exactly");
+    assert_eq!(events[0]["message"]["media_id"], id.as_str());
+    assert_eq!(events[0]["message"]["media_path"], path_str(&saved));
+    assert_eq!(events[1]["message"]["media_id"], "404404404");
+    assert!(events[1]["message"].get("media_path").is_none(), "no path for the unknown id: {events}");
+    assert!(
+        run.stderr.contains("media 404404404 of message wamid.IMG1 was not downloaded"),
+        "the warning names the media id: {}",
+        run.stderr
+    );
+    let listed: Vec<_> =
+        std::fs::read_dir(&dir).expect("list").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(listed.len(), 1, "only the downloaded file, no temp files: {listed:?}");
+    let requests = channel.emu.requests();
+    let download =
+        requests.iter().find(|r| r["path"] == "/whatsapp_business/attachments/").expect("download request");
+    assert_eq!(download["api_key"], "valid", "fetched with the profile's key");
+
+    let human =
+        channel.run(&["webhook", "parse", "--download", path_str(&dir), path_str(&payload)]).expect_code(0);
+    let lines: Vec<&str> = human.stdout.lines().collect();
+    assert!(lines[0].ends_with(&format!("image  photo 0 (saved to {})", path_str(&saved))), "{lines:?}");
+    assert!(lines[1].ends_with("image  photo 1"), "{lines:?}");
+}
+
+#[test]
+fn webhook_parse_download_skips_undownloaded_on_premise_media_with_a_note() {
+    let channel = Channel::onpremise("webhook-download-undownloaded");
+    let payload = json!({"contacts": [{"profile": {"name": "Kerry"}, "wa_id": "4915112345678"}],
+        "messages": [{"from": "4915112345678", "id": "ABGG", "timestamp": "1718030460", "type": "image",
+                      "image": {"status": "undownloaded", "mime_type": "image/jpeg"}}]});
+    let payload = write(&channel, "hook.json", payload.to_string().as_bytes());
+    let dir = channel.env.root.join("inbox");
+    channel.emu.clear_requests();
+    let run = channel
+        .run(&["--json", "webhook", "parse", "--download", path_str(&dir), path_str(&payload)])
+        .expect_code(0);
+    assert!(run.json()[0]["message"].get("media_path").is_none(), "{}", run.stdout);
+    let human =
+        channel.run(&["webhook", "parse", "--download", path_str(&dir), path_str(&payload)]).expect_code(0);
+    assert!(human.stderr.contains("message ABGG: its image is undownloaded"), "{}", human.stderr);
+    assert!(!human.stdout.contains("saved to"), "{}", human.stdout);
+    assert!(std::fs::read_dir(&dir).expect("folder").next().is_none(), "nothing saved");
+    assert!(channel.emu.requests().is_empty(), "nothing fetched: {:?}", channel.emu.requests());
+}
+
+#[test]
+fn webhook_parse_download_refuses_an_id_that_is_not_a_file_name_and_needs_a_key() {
+    let channel = Channel::cloud("webhook-download-unsafe");
+    let payload = write(&channel, "hook.json", image_payload(&["../../escaped"]).as_bytes());
+    let dir = channel.env.root.join("inbox");
+    channel.emu.clear_requests();
+    let run = channel
+        .run(&["--json", "webhook", "parse", "--download", path_str(&dir), path_str(&payload)])
+        .expect_code(0);
+    assert!(run.json()[0]["message"].get("media_path").is_none(), "{}", run.stdout);
+    assert!(run.stderr.contains("is not a safe file name; not downloaded"), "{}", run.stderr);
+    assert!(
+        !channel.env.root.join("escaped.png").exists() && !channel.env.root.join("../escaped.png").exists()
+    );
+    assert!(channel.emu.requests().is_empty(), "nothing fetched: {:?}", channel.emu.requests());
+
+    let no_key = channel.env.run(
+        &[
+            "--base-url",
+            &channel.emu.base_url,
+            "webhook",
+            "parse",
+            "--download",
+            path_str(&dir),
+            path_str(&payload),
+        ],
+        &[],
+    );
+    let no_key = no_key.expect_code(4);
+    assert!(no_key.stderr.contains("no API key"), "{}", no_key.stderr);
+    assert!(no_key.stdout.is_empty(), "{}", no_key.stdout);
+}

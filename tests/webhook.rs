@@ -293,10 +293,15 @@ struct Listener {
 
 impl Listener {
     fn start(env: &TestEnv, extra: &[&str]) -> Self {
+        Self::start_with(env, extra, &[])
+    }
+
+    fn start_with(env: &TestEnv, extra: &[&str], envs: &[(&str, &str)]) -> Self {
         let mut args = vec!["webhook", "listen", "--port", "0"];
         args.extend_from_slice(extra);
         let mut child = env
             .cmd(&args)
+            .envs(envs.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -619,4 +624,40 @@ fn listen_forwards_every_request_over_one_reused_connection() {
     assert_eq!(target.connections.load(Ordering::SeqCst), 1, "the forwarder reuses one client");
     let (code, _) = listener.interrupt();
     assert_eq!(code, 0);
+}
+
+#[test]
+fn listen_download_saves_each_messages_media_and_warns_for_an_unknown_id() {
+    let env = TestEnv::new("listendownload");
+    let emu = env.emulator(&[]);
+    let token = [("WHATSAPP_CTL_TOKEN", EMULATOR_KEY)];
+    let bytes: Vec<u8> =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".iter().copied().chain((0..5000).map(|i| (i % 251) as u8)).collect();
+    let file = env.root.join("photo.png");
+    std::fs::write(&file, &bytes).expect("write test file");
+    let file = file.to_str().expect("utf-8").to_owned();
+    let upload = env.run(&["--base-url", &emu.base_url, "media", "upload", &file], &token).expect_code(0);
+    let id = upload.stdout.trim().to_owned();
+    let dir = env.root.join("inbox");
+    let dir_arg = dir.to_str().expect("utf-8").to_owned();
+    let listener =
+        Listener::start_with(&env, &["--json", "--base-url", &emu.base_url, "--download", &dir_arg], &token);
+    let image = |n: u32, media: &str| {
+        json!({"from": "5511987654321", "id": format!("wamid.L{n}"), "timestamp": "1718030460",
+               "type": "image", "image": {"mime_type": "image/png", "id": media}})
+    };
+    let payload = json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{
+        "field": "messages", "value": {"messaging_product": "whatsapp",
+        "messages": [image(1, &id), image(2, "404404404")]}}]}]});
+    let (status, _) = http_with_headers("POST", &listener.url, Some(&payload.to_string()), &[]);
+    assert_eq!(status, 200);
+    let events: Vec<Value> =
+        (0..2).map(|_| serde_json::from_str(&listener.next_line()).expect("NDJSON line")).collect();
+    let saved = dir.join(format!("{id}.png"));
+    assert_eq!(events[0]["message"]["media_path"], saved.to_str().expect("utf-8"));
+    assert_eq!(std::fs::read(&saved).expect("saved media"), bytes, "the uploaded bytes exactly");
+    assert!(events[1]["message"].get("media_path").is_none(), "{}", events[1]);
+    let (code, stderr) = listener.interrupt();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("media 404404404 of message wamid.L2 was not downloaded"), "{stderr}");
 }

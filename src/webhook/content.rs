@@ -12,7 +12,7 @@ const MEDIA_KINDS: [&str; 6] = ["image", "video", "audio", "document", "sticker"
 
 /// Keys of `Message` itself: a raw sub-object of an unknown type with one of these names is kept
 /// under `raw` instead, so the JSON object never has a key twice.
-const RESERVED: [&str; 27] = [
+const RESERVED: [&str; 28] = [
     "type",
     "id",
     "timestamp",
@@ -26,6 +26,7 @@ const RESERVED: [&str; 27] = [
     "voice",
     "animated",
     "media_status",
+    "media_path",
     "caption",
     "filename",
     "mime_type",

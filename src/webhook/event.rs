@@ -167,6 +167,9 @@ pub struct Message {
     /// Sticker: animated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub animated: Option<bool>,
+    /// Where `--download DIR` saved the media (set after parsing, never by the parser).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_path: Option<String>,
     /// On-premise media not fetched yet (`"undownloaded"`): no id, no file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub media_status: Option<String>,

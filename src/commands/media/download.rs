@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde::Serialize;
 
-use crate::api::Flavour;
+use crate::api::{Client, Flavour};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::media;
@@ -56,37 +56,52 @@ impl Drop for TempFile {
     }
 }
 
+/// Where `save` writes the bytes.
+pub enum Target {
+    /// Exactly this path.
+    Path(PathBuf),
+    /// `<id>.<ext>` in this folder (empty: the current folder).
+    Folder(PathBuf),
+    /// Standard output.
+    Stdout,
+}
+
 pub async fn run(ctx: &Context, args: &DownloadArgs) -> Result<Saved> {
-    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
-    if to_stdout && ctx.out.json {
+    let target = match &args.output {
+        Some(path) if path.as_path() == Path::new("-") => Target::Stdout,
+        Some(path) => Target::Path(path.clone()),
+        None => Target::Folder(PathBuf::new()),
+    };
+    if matches!(target, Target::Stdout) && ctx.out.json {
         return Err(Error::usage("--json and -o - both want standard output; choose one"));
     }
     let (client, _) = ctx.client().await?;
+    save(&ctx.out, &client, &args.id, target).await
+}
+
+/// Downloads media `id` with `client` into `target`: streamed to a temp file beside it, checked
+/// against the metadata (Cloud), then renamed; a mismatch or failure leaves no file.
+pub async fn save(out: &Output, client: &Client, id: &str, target: Target) -> Result<Saved> {
     let info = match client.flavour() {
-        Flavour::Cloud => Some(
-            client
-                .media_info(&args.id)
-                .await
-                .map_err(|e| Error::from(e).context(format!("media {}", args.id)))?,
-        ),
+        Flavour::Cloud => {
+            Some(client.media_info(id).await.map_err(|e| Error::from(e).context(format!("media {id}")))?)
+        }
         Flavour::OnPremise => None,
     };
     let mime = info.as_ref().map(|i| i.mime_type.clone());
-    let target = match &args.output {
-        _ if to_stdout => None,
-        Some(path) => Some(path.clone()),
-        None => Some(PathBuf::from(format!(
-            "{}.{}",
-            args.id,
-            media::extension_of(mime.as_deref().unwrap_or_default())
-        ))),
+    let named =
+        |dir: &Path| dir.join(format!("{id}.{}", media::extension_of(mime.as_deref().unwrap_or_default())));
+    let target = match target {
+        Target::Stdout => None,
+        Target::Path(path) => Some(path),
+        Target::Folder(dir) => Some(named(&dir)),
     };
     let folder = match target.as_deref().and_then(Path::parent) {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         Some(_) => PathBuf::from("."),
         None => std::env::temp_dir(),
     };
-    let temp_path = folder.join(format!(".{}.{}.part", args.id, std::process::id()));
+    let temp_path = folder.join(format!(".{}.{}.part", id, std::process::id()));
     let cannot = |path: &Path, e: std::io::Error| {
         Error::failed(format!("cannot write {}: {e}", path.display()))
             .with_hint("choose another place with -o PATH")
@@ -95,17 +110,17 @@ pub async fn run(ctx: &Context, args: &DownloadArgs) -> Result<Saved> {
     // Large writes: each write of a tokio file is one trip to the blocking pool.
     let mut file = tokio::io::BufWriter::with_capacity(1024 * 1024, file);
     let mut temp = TempFile(Some(temp_path.clone()));
-    let spinner = ctx.out.spinner(format!("downloading {}", args.id));
-    let got = client.download_media(&args.id, info.as_ref().map(|i| i.url.as_str()), &mut file).await;
+    let spinner = out.spinner(format!("downloading {}", id));
+    let got = client.download_media(id, info.as_ref().map(|i| i.url.as_str()), &mut file).await;
     spinner.finish_and_clear();
-    let got = got.map_err(|e| Error::from(e).context(format!("downloading media {} failed", args.id)))?;
+    let got = got.map_err(|e| Error::from(e).context(format!("downloading media {} failed", id)))?;
     drop(file);
     if let Some(info) = &info {
         let size_ok = got.bytes == info.file_size;
         if !size_ok || !got.sha256.eq_ignore_ascii_case(&info.sha256) {
             return Err(Error::failed(format!(
                 "the download of media {} does not match its metadata: {} bytes with sha256 {}, expected {} bytes with sha256 {}; nothing was saved",
-                args.id, got.bytes, got.sha256, info.file_size, info.sha256
+                id, got.bytes, got.sha256, info.file_size, info.sha256
             ))
             .with_hint("try again; if it keeps failing the file on the server is damaged"));
         }
@@ -118,10 +133,9 @@ pub async fn run(ctx: &Context, args: &DownloadArgs) -> Result<Saved> {
         }
         None => {
             let mut reader = std::fs::File::open(&temp_path).map_err(|e| cannot(&temp_path, e))?;
-            ctx.out
-                .copy_to_stdout(&mut reader)
+            out.copy_to_stdout(&mut reader)
                 .map_err(|e| Error::failed(format!("cannot write to standard output: {e}")))?;
         }
     }
-    Ok(Saved { id: args.id.clone(), path: target, mime_type: mime, file_size: got.bytes, sha256: got.sha256 })
+    Ok(Saved { id: id.to_owned(), path: target, mime_type: mime, file_size: got.bytes, sha256: got.sha256 })
 }

@@ -2,7 +2,7 @@
 //! uploaded file's metadata, download one (size and SHA-256 checked), delete one.
 
 mod delete;
-mod download;
+pub(crate) mod download;
 mod info;
 pub mod upload;
 

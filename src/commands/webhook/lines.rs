@@ -42,6 +42,15 @@ pub fn line(event: &Event) -> String {
 
 /// The text of a message; else its errors (a message WhatsApp could not read), else `-`.
 fn content(message: &MessageEvent) -> String {
+    let shown = shown(message);
+    match &message.message.media_path {
+        Some(path) => format!("{shown} (saved to {})", one_line(path)),
+        None => shown,
+    }
+}
+
+/// The text, errors or media status of a message.
+fn shown(message: &MessageEvent) -> String {
     match (message.text(), &message.message.errors) {
         (Some(text), _) => one_line(text),
         (None, Some(list)) => errors(list),
@@ -103,6 +112,21 @@ mod tests {
     fn a_document_line_shows_the_file_form() {
         let lines = lines_of(include_str!("../../../tests/fixtures/webhooks/onpremise_document.json"));
         assert!(lines[0].ends_with("  document  Invoice March"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_downloaded_media_line_ends_with_where_it_was_saved() {
+        let value = serde_json::from_str(include_str!("../../../tests/fixtures/webhooks/cloud_image.json"))
+            .expect("JSON");
+        let mut events = parse(&value, &MediaBase::default()).expect("parses");
+        let Event::Message(message) = &mut events[0] else { panic!("a message: {events:?}") };
+        message.message.media_path = Some("inbox/1479537139650973.jpg".to_owned());
+        assert!(
+            line(&events[0])
+                .ends_with("  image  Broken screen on arrival (saved to inbox/1479537139650973.jpg)"),
+            "{}",
+            line(&events[0])
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! and headers on, reporting the forward's status on stderr. Requests without a required header
 //! get 401 (absent) or 403 (other value), since 360dialog authenticates deliveries only by the
 //! headers registered with the webhook. Loopback unless `--bind` says otherwise; Ctrl-C stops it
-//! (exit 0). The first stderr line is `listening on http://ADDR:PORT/`.
+//! (exit 0). The first stderr line is `listening on http://ADDR:PORT/`. `--download DIR` saves
+//! each message's media into DIR before its event is printed (see `download`).
 //!
 //! What is accepted waits in bounded queues ([`QUEUE`] requests before printing, as many before
 //! forwarding): a slow `--forward-to` or a stdout nobody reads holds the printer back, and once
@@ -12,6 +13,7 @@
 //! later) instead of the receiver growing without bound.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 use clap::Args;
 use tokio::sync::{mpsc, oneshot};
 
+use super::download::Downloader;
 use super::relay::{Received, forward, print_events};
 use crate::checks::rules::parse_header_arg;
 use crate::context::Context;
@@ -44,6 +47,9 @@ pub struct ListenArgs {
     /// NAME=@FILE reads the value from a file, NAME=env:VAR from the environment
     #[arg(long, value_name = "NAME=VALUE")]
     pub require_header: Vec<String>,
+    /// Fetch each message's media into this folder as <media id>.<ext> (its path becomes `media_path`)
+    #[arg(long, value_name = "DIR")]
+    pub download: Option<PathBuf>,
 }
 
 /// How long stopping may wait for open requests, printing and forwarding.
@@ -80,6 +86,10 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
         check_forward_url(url)?;
     }
     let media = super::media_base(ctx).await;
+    let download = match &args.download {
+        Some(dir) => Some(Downloader::new(ctx, dir).await?),
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind((ip, args.port)).await.map_err(|err| {
         Error::failed(format!("cannot listen on {}", SocketAddr::new(ip, args.port)))
             .with_cause(err)
@@ -102,6 +112,7 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
         media,
         incoming,
         forward_to.is_some().then_some(forward_tx),
+        download,
     ));
     let forwarder =
         forward_to.map(|url| tokio::spawn(forward(ctx.out.clone(), url, forward_rx, forward_timeout)));

@@ -1,6 +1,7 @@
 //! `webhook`: read 360dialog webhook payloads, from a file (`parse`) or live (`listen`), as the
 //! channel variables of the connector's table.
 
+mod download;
 mod lines;
 mod listen;
 mod parse;

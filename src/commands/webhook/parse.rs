@@ -4,12 +4,14 @@
 //! objects the delivery statuses and errors. A payload that is not JSON or not a webhook exits 3
 //! naming what is wrong; an item in it that cannot be read becomes an `invalid` event (with its
 //! path and reason, and a warning on stderr) and the rest comes out as usual (exit 0).
+//! `--download DIR` then fetches each message's media into DIR (see `download`).
 
 use std::path::PathBuf;
 
 use clap::Args;
 use serde::Serialize;
 
+use super::download::Downloader;
 use super::lines::line;
 use crate::commands::input::{self, Source, WEBHOOK_PAYLOAD};
 use crate::context::Context;
@@ -22,6 +24,9 @@ pub struct ParseArgs {
     /// The payload (the JSON body 360dialog POSTs); `-` or nothing reads standard input
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
+    /// Fetch each message's media into this folder as <media id>.<ext> (its path becomes `media_path`)
+    #[arg(long, value_name = "DIR")]
+    pub download: Option<PathBuf>,
 }
 
 /// Every event of the payload.
@@ -45,7 +50,7 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
     let value =
         webhook::from_slice(&bytes).map_err(|err| Error::invalid(format!("{name} is not JSON: {err}")))?;
     let media = super::media_base(ctx).await;
-    let events = webhook::parse(&value, &media).map_err(|err| {
+    let mut events = webhook::parse(&value, &media).map_err(|err| {
         Error::invalid(format!("{name} is not a readable webhook payload: {err}")).with_hint(
             "give the JSON body 360dialog POSTs to the webhook: a Cloud API envelope or an on-premise payload",
         )
@@ -58,6 +63,9 @@ pub async fn run(ctx: &Context, args: &ParseArgs) -> Result<ParseReport> {
         ctx.out.warn(&format!(
             "{name}: {invalid} item(s) could not be read; each is an `invalid` event with its path and reason"
         ));
+    }
+    if let Some(dir) = &args.download {
+        Downloader::new(ctx, dir).await?.fetch(&ctx.out, &mut events).await;
     }
     Ok(ParseReport(events))
 }

@@ -1,6 +1,7 @@
 //! What `webhook listen` does with each accepted request, off the request path: print its events
 //! (a line each, or NDJSON) in arrival order, then forward the raw body and end-to-end headers to
-//! `--forward-to`, reporting each forward's status on stderr. Both queues are bounded.
+//! `--forward-to`, reporting each forward's status on stderr. Both queues are bounded. With
+//! `--download DIR` each message's media is fetched before its event is printed.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -9,6 +10,7 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use tokio::sync::mpsc;
 
+use super::download::Downloader;
 use super::lines::line;
 use crate::checks::HookClient;
 use crate::output::Output;
@@ -43,6 +45,7 @@ pub async fn print_events(
     media: MediaBase,
     mut incoming: mpsc::Receiver<Received>,
     forward: Option<mpsc::Sender<Received>>,
+    download: Option<Downloader>,
 ) {
     while let Some(received) = incoming.recv().await {
         let peer = received.peer;
@@ -56,7 +59,10 @@ pub async fn print_events(
                         &format!("a payload without events from {peer} (e.g. a `channel check` probe)"),
                     );
                 }
-                Ok(events) => {
+                Ok(mut events) => {
+                    if let Some(download) = &download {
+                        download.fetch(&out, &mut events).await;
+                    }
                     for event in &events {
                         let text = if out.json {
                             serde_json::to_string(event).unwrap_or_default()
