@@ -19,6 +19,8 @@
 #      max RSS minus that of a one-template list, over the bytes printed    [< 2x the data]
 #   9. `media upload` and `media download` of a 90 MB document vs curl    [<= 1.3x curl each;
 #      peak memory < 40 MB (streamed, not buffered)]
+#  10. fleet `channel check` of 100 adopted channels (50 ms latency) vs a sequential shell loop
+#      of 100 single checks                                                  [<= 0.2x the loop]
 # Only loopback is contacted. Every request loop is bounded (hyperfine --runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -105,12 +107,12 @@ verdict() { if "$@"; then echo "met"; else echo "**missed**"; fi; }
 HF=(hyperfine --style basic)
 
 # --- 1. startup ----------------------------------------------------------------------------------
-echo "1/9 startup" >&2
+echo "1/10 startup" >&2
 "${HF[@]}" -N --warmup 20 --runs 300 --export-json "$WORK/startup.json" "$BIN --version" >&2
 STARTUP=$(median_ms "$WORK/startup.json")
 
 # --- 2. one API call vs curl ---------------------------------------------------------------------
-echo "2/9 one API call" >&2
+echo "2/10 one API call" >&2
 seed_state "$WORK/small.json" 50
 start_emulator small
 export WHATSAPP_CTL_TOKEN=$KEY
@@ -130,7 +132,7 @@ SHOW=$(median_ms "$WORK/show.json" 0)
 CURL_ONE=$(median_ms "$WORK/show.json" 1)
 
 # --- 3. list of 10,000 templates vs a curl loop ---------------------------------------------------
-echo "3/9 list of 10,000 templates" >&2
+echo "3/10 list of 10,000 templates" >&2
 seed_state "$WORK/big.json" 10000
 start_emulator big --latency 20 --page-cap 1000
 export WHATSAPP_CTL_TOKEN=$KEY
@@ -154,7 +156,7 @@ PAGE_MS=$(for _ in $(seq 1 11); do
 done | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", t[int((NR + 1) / 2)] * 1000 }')
 
 # --- 4. peak memory of that list; 5. binary size ----------------------------------------------------
-echo "4/9 peak memory" >&2
+echo "4/10 peak memory" >&2
 PEAK_KB=0
 for _ in 1 2 3; do
     kb=$(/usr/bin/time -v "$BIN" --base-url "$BASE" templates list --json 2>&1 >/dev/null |
@@ -162,7 +164,7 @@ for _ in 1 2 3; do
     [ "$kb" -gt "$PEAK_KB" ] && PEAK_KB=$kb
 done
 PEAK_MB=$(awk -v kb="$PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
-echo "5/9 binary size" >&2
+echo "5/10 binary size" >&2
 SIZE_BYTES=$(stat -c %s "$BIN")
 SIZE_MB=$(awk -v b="$SIZE_BYTES" 'BEGIN { printf "%.1f", b / 1048576 }')
 if command -v file >/dev/null; then
@@ -172,7 +174,7 @@ else
 fi
 
 # --- 6. validate 1,000 files ------------------------------------------------------------------------
-echo "6/9 validate 1,000 files" >&2
+echo "6/10 validate 1,000 files" >&2
 mkdir -p "$WORK/files"
 for i in $(seq -w 1 1000); do
     sed "s/\"order_update\"/\"order_update_$i\"/" examples/templates/order_update.json >"$WORK/files/t$i.json"
@@ -213,7 +215,7 @@ WEBHOOK_MB=$(awk -v b="$(stat -c %s "$WORK/webhook.json")" 'BEGIN { printf "%.1f
     "$BIN webhook parse --json $WORK/webhook.json" >&2
 WEBHOOK_PARSE=$(median_ms "$WORK/webhook-parse.json")
 # --- 7. plan of 10,000 files against 10,000 templates -----------------------------------------------
-echo "7/9 plan of 10,000 files" >&2
+echo "7/10 plan of 10,000 files" >&2
 # Still the emulator of 3. (10,000 approved templates, 20 ms latency, pages of 1,000): exported into
 # one file per name, then planned against it; the plan must be all unchanged before timing.
 "$BIN" --base-url "$BASE" templates export --dir "$WORK/plan-files" >/dev/null
@@ -235,7 +237,7 @@ for _ in 1 2 3; do
 done
 PLAN_PEAK_MB=$(awk -v kb="$PLAN_PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
 # --- 8. peak memory over the data -------------------------------------------------------------------
-echo "8/9 peak memory over the data" >&2
+echo "8/10 peak memory over the data" >&2
 seed_state "$WORK/wide.json" 20000 900
 start_emulator wide --page-cap 1000
 export WHATSAPP_CTL_TOKEN=$KEY
@@ -252,7 +254,7 @@ EXTRA_MB=$(awk -v a="$WIDE_KB" -v b="$BASE_KB" 'BEGIN { printf "%.1f", (a - b) /
 OVER_DATA=$(awk -v a="$WIDE_KB" -v b="$BASE_KB" -v d="$DATA_BYTES" 'BEGIN { printf "%.2f", (a - b) * 1024 / d }')
 
 # --- 9. media: upload and download of a 90 MB document vs curl ------------------------------------
-echo "9/9 media upload and download of 90 MB" >&2
+echo "9/10 media upload and download of 90 MB" >&2
 start_emulator media
 export WHATSAPP_CTL_TOKEN=$KEY
 { printf '%%PDF-1.4\n'; head -c 94371830 /dev/urandom; } >"$WORK/big.pdf"
@@ -281,6 +283,30 @@ for cmd in "media upload $WORK/big.pdf" "media download $MEDIA_ID -o $WORK/big-c
 done
 MEDIA_PEAK_MB=$(awk -v kb="$MEDIA_PEAK_KB" 'BEGIN { printf "%.1f", kb / 1024 }')
 rm -f "$WORK"/big*.pdf
+
+# --- 10. fleet channel check of 100 channels vs a loop of single checks -------------------------
+echo "10/10 fleet channel check of 100 channels" >&2
+start_emulator fleet --channels 100 --latency 50
+FLEET_BASE=$BASE
+export WHATSAPP_CTL_CONFIG_DIR=$WORK/fleet-config
+unset WHATSAPP_CTL_TOKEN
+export WHATSAPP_CTL_HUB_URL=$FLEET_BASE WHATSAPP_CTL_PARTNER_ID WHATSAPP_CTL_PARTNER_KEY
+WHATSAPP_CTL_PARTNER_ID=$(jq -r .partner_id <"$WORK/fleet.banner")
+WHATSAPP_CTL_PARTNER_KEY=$(jq -r .partner_key <"$WORK/fleet.banner")
+"$BIN" partner adopt --all --prefix bench- >/dev/null
+FLEET_PROFILES=$("$BIN" profiles list --json | jq '[.[] | select(.name | startswith("bench-"))] | length')
+[ "$FLEET_PROFILES" = 100 ] || { echo "adopt stored $FLEET_PROFILES profiles, expected 100" >&2; exit 1; }
+unset WHATSAPP_CTL_PARTNER_KEY
+printf '%s\n' $("$BIN" profiles list --json | jq -r '.[] | select(.name | startswith("bench-")) | .name') >"$WORK/fleet-profiles"
+# Both sides run the same 100 checks (a channel without a webhook fails its check: -i).
+"${HF[@]}" -i -N --warmup 1 --runs 3 --export-json "$WORK/fleet.json" \
+    -n "whatsapp-ctl --all-profiles channel check" "$BIN --all-profiles --concurrency 16 channel check --json" \
+    -n "a shell loop of 100 single checks" \
+    "bash -c 'while read -r p; do $BIN --profile \$p channel check --json >/dev/null; done <$WORK/fleet-profiles'" >&2
+FLEET=$(median_ms "$WORK/fleet.json" 0)
+FLEET_LOOP=$(median_ms "$WORK/fleet.json" 1)
+FLEET_RATIO=$(ratio "$FLEET" "$FLEET_LOOP")
+export WHATSAPP_CTL_CONFIG_DIR=$WORK/config
 
 # --- report --------------------------------------------------------------------------------------
 SHOW_RATIO=$(ratio "$SHOW" "$CURL_ONE")
@@ -314,6 +340,7 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     echo "| \`media upload\` of a 90 MB document (5 runs) vs \`curl -F\` of the same form | $(fmt "$UPLOAD") ms | $(fmt "$CURL_UPLOAD") ms | ${UPLOAD_RATIO}x | <= 1.3x curl | $(verdict at_most "$UPLOAD_RATIO" 1.3) |"
     echo "| \`media download\` of that document, size and sha256 checked (5 runs) vs \`curl -o\` | $(fmt "$DOWNLOAD") ms | $(fmt "$CURL_DOWNLOAD") ms | ${DOWNLOAD_RATIO}x | <= 1.3x curl | $(verdict at_most "$DOWNLOAD_RATIO" 1.3) |"
     echo "| peak memory of that upload and download (max RSS, worst of both) | $MEDIA_PEAK_MB MB | – | – | < 40 MB | $(verdict below "$MEDIA_PEAK_MB" 40) |"
+    echo "| fleet \`--all-profiles channel check\` of 100 adopted channels, 50 ms latency, 16 at a time (3 runs) vs a shell loop of 100 single checks | $(fmt "$FLEET") ms | $(fmt "$FLEET_LOOP") ms (loop) | ${FLEET_RATIO}x | <= 0.2x the loop | $(verdict at_most "$FLEET_RATIO" 0.2) |"
     echo
     echo "How each figure is made:"
     echo
@@ -337,6 +364,9 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     echo "- **peak memory over the data**: 20,000 templates with about 1 KB of body text each, pages capped at"
     echo "  1,000; the figure is the max RSS of the full \`--json\` list minus that of \`--limit 1\` (the binary,"
     echo "  runtime and TLS stack), divided by the bytes printed: what holding and parsing the listing costs."
+    echo "- **fleet check**: \`emulator start --channels 100 --latency 50\`, \`partner adopt --all\` (100 profiles"
+    echo "  checked before timing); the fleet runs every profile's checklist in one process, 16 at a time;"
+    echo "  the loop starts one process per profile, one after another, as a script would."
     echo "- The machine is shared (other builds may run at the same time); the load average above says how"
     echo "  busy it was. Rerun for fresh figures."
 } >"$ROOT/BENCHMARKS.md.new"
@@ -354,6 +384,7 @@ MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
     below "$OVER_DATA" 2 || missed+=("- **peak memory over the data** (${OVER_DATA}x): the listing is held as the raw text of its templates until every page has arrived (SPEC 4), plus up to 4 page bodies in flight.")
     at_most "$UPLOAD_RATIO" 1.3 || missed+=("- **media upload** (${UPLOAD_RATIO}x): whatsapp-ctl also sniffs the type and reads the file once more for its sha256 (printed with \`--json\`).")
     at_most "$DOWNLOAD_RATIO" 1.3 || missed+=("- **media download** (${DOWNLOAD_RATIO}x): whatsapp-ctl first fetches the metadata (one more request) and hashes the bytes as they arrive.")
+    at_most "$FLEET_RATIO" 0.2 || missed+=("- **fleet check** (${FLEET_RATIO}x): the emulator serves all 100 channels on the same 2 cores as the client processes, so the checks overlap only in their latency.")
     below "$MEDIA_PEAK_MB" 40 || missed+=("- **media memory** ($MEDIA_PEAK_MB MB): upload and download are streamed in 1 MiB pieces; the rest is the runtime and the HTTP client.")
     below "$SIZE_MB" 15 || missed+=("- **binary size** ($SIZE_MB MB): the emulator (axum) and both TLS and HTTP stacks are linked in.")
     if [ ${#missed[@]} -gt 0 ]; then
