@@ -56,10 +56,10 @@ pub struct GlobalArgs {
     /// Filter the JSON output (of --json, or of `api`) with a jq expression; strings print raw
     #[arg(long, global = true, value_name = "EXPR")]
     pub jq: Option<String>,
-    /// Run `channel check` or `templates list` once per stored profile (a fleet)
+    /// Run `channel check` or `templates list/plan/apply` once per stored profile (a fleet)
     #[arg(long, global = true, conflicts_with = "profiles")]
     pub all_profiles: bool,
-    /// Run `channel check` or `templates list` once per profile named (comma-separated)
+    /// Run `channel check` or `templates list/plan/apply` once per profile named (comma-separated)
     #[arg(long, global = true, value_delimiter = ',', value_name = "A,B")]
     pub profiles: Vec<String>,
     /// Profiles run at once with --all-profiles / --profiles (1 to 64)

@@ -347,3 +347,103 @@ fn the_partner_api_rate_limit_is_honoured_and_a_bad_partner_id_is_refused_locall
     assert!(run.stderr.contains("not a partner id"), "{run:#?}");
     assert_eq!(env.read_config("credentials.toml"), None);
 }
+
+/// Writes one UTILITY template per name into `dir/NAME.json`.
+fn write_templates(dir: &std::path::Path, names: &[&str]) {
+    std::fs::create_dir_all(dir).expect("dir");
+    for name in names {
+        let template = serde_json::json!({"name": name, "language": "en", "category": "UTILITY",
+            "components": [{"type": "BODY", "text": format!("Hello from {name}.")}]});
+        std::fs::write(dir.join(format!("{name}.json")), template.to_string()).expect("write");
+    }
+}
+
+/// Each profile's template names (sorted), through a fleet `templates list`.
+fn fleet_names(env: &TestEnv) -> Vec<Vec<String>> {
+    let report = env.run(&["--all-profiles", "templates", "list", "--json"], &[]).expect_code(0).json();
+    let entries = report["profiles"].as_array().expect("profiles");
+    entries
+        .iter()
+        .map(|e| {
+            let mut names: Vec<String> = e["result"]
+                .as_array()
+                .expect("list")
+                .iter()
+                .filter_map(|t| t["name"].as_str().map(str::to_owned))
+                .collect();
+            names.sort();
+            names
+        })
+        .collect()
+}
+
+#[test]
+fn fleet_templates_apply_leaves_the_same_templates_on_every_channel() {
+    let env = TestEnv::new("partner-fleet-apply");
+    let emu = env.emulator(&["--channels", "3"]);
+    let profiles = adopt_all(&env, &emu);
+    assert_eq!(profiles.len(), 3);
+    let dir = env.root.join("fleet-templates");
+    write_templates(&dir, &["fleet_a", "fleet_b", "fleet_c"]);
+    let dir_arg = dir.to_str().expect("utf-8 path");
+
+    // An invalid file stops the whole fleet before any request (exit 3).
+    let broken = env.root.join("broken-templates");
+    write_templates(&broken, &["fine_one"]);
+    std::fs::write(broken.join("broken.json"), "{ not json").expect("write");
+    emu.clear_requests();
+    let run = env
+        .run(&["--all-profiles", "templates", "apply", "--yes", broken.to_str().expect("utf-8")], &[])
+        .expect_code(3);
+    assert!(run.stderr.contains("broken.json"), "{run:#?}");
+    assert!(emu.requests().is_empty(), "no request at all: {:?}", emu.requests());
+
+    // Without a terminal, apply needs --yes: exit 2 after planning, nothing changed anywhere.
+    let run = env.run(&["--all-profiles", "templates", "apply", dir_arg], &[]).expect_code(2);
+    assert!(run.stderr.contains("--yes"), "{run:#?}");
+    assert!(run.stdout.contains(&format!("== profile {}", profiles[1])), "every plan shown: {run:#?}");
+    assert!(emu.requests().iter().all(|r| r["method"] == "GET"), "nothing written: {:?}", emu.requests());
+    assert_eq!(fleet_names(&env), vec![Vec::<String>::new(); 3]);
+
+    let report = env
+        .run(&["--all-profiles", "templates", "apply", "--yes", "--json", "-vv", dir_arg], &[])
+        .expect_code(0);
+    assert_no_channel_key_in(&env, &report);
+    let report = report.json();
+    let entries = report["profiles"].as_array().expect("profiles");
+    assert_eq!(entries.len(), 3, "{report:#}");
+    for (entry, profile) in entries.iter().zip(&profiles) {
+        assert_eq!(entry["profile"], profile.as_str());
+        assert_eq!(entry["exit_code"], 0, "{entry:#}");
+        assert_eq!(entry["result"]["summary"]["create"], 3, "{entry:#}");
+    }
+    let expected: Vec<String> = ["fleet_a", "fleet_b", "fleet_c"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(fleet_names(&env), vec![expected.clone(); 3]);
+
+    // The channels now match the files: a fleet drift check passes, in one section per profile.
+    let run = env.run(&["--all-profiles", "templates", "plan", "--check", dir_arg], &[]).expect_code(0);
+    assert!(run.stdout.contains(&format!("== profile {} (ok)", profiles[2])), "{run:#?}");
+    assert!(run.stdout.contains("0 of 3 profiles failed"), "{run:#?}");
+
+    // A new file, and the third channel's key revoked: only that profile fails, with exit 4.
+    write_templates(&dir, &["fleet_d"]);
+    let (status, _) = common::http_with_headers(
+        "POST",
+        &format!("{}/api/v2/partners/{}/channels/emu00003CH/api_keys", emu.base_url, partner_id(&emu)),
+        Some("{}"),
+        &[("X-API-Key", PARTNER_KEY)],
+    );
+    assert_eq!(status, 201);
+    let run =
+        env.run(&["--all-profiles", "templates", "apply", "--yes", "--json", dir_arg], &[]).expect_code(1);
+    let report = run.json();
+    let codes: Vec<&Value> =
+        report["profiles"].as_array().expect("profiles").iter().map(|e| &e["exit_code"]).collect();
+    assert_eq!(codes, [0, 0, 4], "{report:#}");
+    assert_eq!(report["profiles"][2]["error"]["kind"], "auth", "{report:#}");
+    let plan = env.run(
+        &["--profiles", &format!("{},{}", profiles[0], profiles[1]), "templates", "plan", "--check", dir_arg],
+        &[],
+    );
+    plan.expect_code(0);
+}

@@ -1,5 +1,6 @@
-//! Fleets: `--all-profiles` / `--profiles A,B` run `channel check` or `templates list` once per
-//! profile, `--concurrency` at a time, each with its own settings (its key and base URL; the
+//! Fleets: `--all-profiles` / `--profiles A,B` run `channel check`, `templates list`, `templates
+//! plan` or `templates apply` once per profile (the template files read and checked once, before
+//! any request), `--concurrency` at a time, each with its own settings (its key and base URL; the
 //! key variables and `--base-url` are not applied to a fleet). One section per profile, or the
 //! JSON document `{"profiles":[{"profile","exit_code","result","error"}]}`; exit 1 when any
 //! profile did not exit 0. Other commands refuse fleet flags (exit 2).
@@ -13,7 +14,10 @@ use serde_json::{Value, json};
 use super::channel::ChannelCommand;
 use super::channel::check::{self, CheckArgs};
 use super::templates::TemplatesCommand;
+use super::templates::desired;
+use super::templates::files::Checked;
 use super::templates::list::{self, ListArgs};
+use super::templates::plan::{self, PlanArgs};
 use crate::checks::{Status, names};
 use crate::cli::{Command, GlobalArgs};
 use crate::context::Context;
@@ -25,7 +29,10 @@ use crate::settings::{Given, Inputs};
 enum Job {
     Check(Arc<CheckArgs>),
     List(Arc<ListArgs>),
+    Plan(Arc<PlanArgs>, Arc<Vec<Checked>>),
 }
+
+mod apply;
 
 /// One profile's outcome.
 #[derive(Debug, Serialize)]
@@ -67,9 +74,18 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
     let job = match command {
         Command::Channel(ChannelCommand::Check(args)) => Job::Check(Arc::new(args)),
         Command::Templates(TemplatesCommand::List(args)) => Job::List(Arc::new(args)),
+        Command::Templates(TemplatesCommand::Plan(args)) => {
+            let rows = read_once(ctx, &args.paths).await?;
+            Job::Plan(Arc::new(args), Arc::new(rows))
+        }
+        Command::Templates(TemplatesCommand::Apply(args)) => {
+            let rows = read_once(ctx, &args.paths).await?;
+            let profiles = select(ctx)?;
+            return apply::run(ctx, &args, rows, profiles).await;
+        }
         _ => {
             return Err(Error::usage(
-                "--all-profiles and --profiles work only with `channel check` and `templates list`",
+                "--all-profiles and --profiles work only with `channel check`, `templates list`, `templates plan` and `templates apply`",
             )
             .with_hint("drop the fleet flag, or run the command once per --profile"));
         }
@@ -104,6 +120,19 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
     Ok(ctx.out.emit(&FleetReport { profiles: results.into_iter().map(|(_, entry)| entry).collect() }))
 }
 
+/// The template files of a fleet `plan` / `apply`, read and checked once against WhatsApp's rules
+/// (every template, as if each were created): an invalid file stops the fleet with exit 3
+/// before any request.
+async fn read_once(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<Vec<Checked>> {
+    if ctx.global.emulator {
+        return Err(Error::usage("a fleet runs over stored profiles; --emulator uses none"));
+    }
+    select(ctx)?;
+    let rows = desired::read_files(ctx, paths).await?;
+    desired::plan(ctx, rows.clone(), &[], false).await?;
+    Ok(rows)
+}
+
 /// The profiles named, each checked to exist, or every stored one.
 fn select(ctx: &Context) -> Result<Vec<String>> {
     let files = ctx.store()?.load()?;
@@ -133,15 +162,8 @@ fn select(ctx: &Context) -> Result<Vec<String>> {
 }
 
 /// Runs the job with `profile`'s own settings; never fails, the failure is in the entry.
-async fn run_one(mut global: GlobalArgs, profile: String, job: &Job) -> Entry {
-    global.profile = Some(profile.clone());
-    global.base_url = None;
-    let human_out = Output::new(false, global.quiet, global.verbose, global.no_color);
-    // The profile's own run prints nothing: progress and notes stay quiet, -v lines still go.
-    global.json = true;
-    let inputs =
-        Inputs { profile: Given { value: Some(profile.clone()), from_env: false }, ..Inputs::default() };
-    let ctx = Context::new(global, inputs);
+async fn run_one(global: GlobalArgs, profile: String, job: &Job) -> Entry {
+    let (ctx, human_out) = profile_context(global, &profile);
     let outcome = match job {
         Job::Check(args) => check::run(&ctx, args).await.map(|view| {
             let auth_failed = view.0.checks.iter().any(|c| c.name == names::AUTH && c.status == Status::Fail);
@@ -159,7 +181,29 @@ async fn run_one(mut global: GlobalArgs, profile: String, job: &Job) -> Entry {
             let human = if templates.is_empty() { "No templates match.".to_owned() } else { table };
             (0, Some(Value::Array(templates)), human)
         }),
+        Job::Plan(args, rows) => plan::plan_rows(&ctx, rows.to_vec(), args).await.map(|report| {
+            let code = report.failure().map_or(0, |kind| kind.exit_code());
+            (code, serde_json::to_value(&report).ok(), report.human(&human_out))
+        }),
     };
+    entry(profile, outcome)
+}
+
+/// `profile`'s own context (its key and base URL; it prints nothing but -v lines), and the
+/// renderer of its section.
+fn profile_context(mut global: GlobalArgs, profile: &str) -> (Context, Output) {
+    global.profile = Some(profile.to_owned());
+    global.base_url = None;
+    let human_out = Output::new(false, global.quiet, global.verbose, global.no_color);
+    // The profile's own run prints nothing: progress and notes stay quiet, -v lines still go.
+    global.json = true;
+    let inputs =
+        Inputs { profile: Given { value: Some(profile.to_owned()), from_env: false }, ..Inputs::default() };
+    (Context::new(global, inputs), human_out)
+}
+
+/// One profile's entry from its exit code, JSON document and section, or its error.
+fn entry(profile: String, outcome: Result<(u8, Option<Value>, String)>) -> Entry {
     match outcome {
         Ok((exit_code, result, human)) => Entry { profile, exit_code, result, error: None, human },
         Err(err) => {

@@ -103,23 +103,57 @@ fn is_action(action: Action) -> bool {
     matches!(action, Action::Create | Action::Replace | Action::Delete)
 }
 
-pub async fn run(ctx: &Context, args: &ApplyArgs) -> Result<ApplyReport> {
-    let rows = desired::read_files(ctx, &args.paths).await?;
+/// One channel's plan, ready to apply: the client that listed it and the changes.
+pub struct Prepared {
+    client: Client,
+    planned: desired::Planned,
+    summary: Summary,
+}
+
+impl Prepared {
+    /// How many creates, replaces and deletes would be made.
+    pub fn acting(&self) -> usize {
+        self.summary.create + self.summary.replace + self.summary.delete
+    }
+
+    /// The human plan.
+    pub fn render(&self, out: &Output) -> String {
+        render(out, &self.planned.changes, &self.summary)
+    }
+}
+
+/// Lists the channel and plans the checked `rows` against it; writes nothing.
+pub async fn prepare(ctx: &Context, rows: Vec<Checked>, prune: bool) -> Result<Prepared> {
     let (client, _) = ctx.client().await?;
     let remote = desired::channel_templates(&client).await?;
-    let planned = desired::plan(ctx, rows, &remote, args.prune).await?;
+    let planned = desired::plan(ctx, rows, &remote, prune).await?;
     let summary = summarize(&planned.changes);
+    Ok(Prepared { client, planned, summary })
+}
+
+pub async fn run(ctx: &Context, args: &ApplyArgs) -> Result<ApplyReport> {
+    let rows = desired::read_files(ctx, &args.paths).await?;
+    let prepared = prepare(ctx, rows, args.prune).await?;
+    if prepared.acting() == 0 {
+        return Ok(execute(ctx, prepared, false).await);
+    }
+    if !ctx.out.json {
+        ctx.out.write_stdout(&prepared.render(&ctx.out));
+    }
+    let acting = prepared.acting();
+    if !input::confirm(&format!("Apply {acting} change(s) to the channel?"), args.yes)? {
+        return Err(Error::failed("nothing was changed"));
+    }
+    Ok(execute(ctx, prepared, !ctx.out.json).await)
+}
+
+/// Makes the changes of `prepared` (confirmed already); `plan_shown`: the plan was printed.
+pub async fn execute(ctx: &Context, prepared: Prepared, plan_shown: bool) -> ApplyReport {
+    let Prepared { client, planned, summary } = prepared;
     let skipped = |change: Change| Applied { change, result: Outcome::Skipped, error: None };
     if !planned.changes.iter().any(|c| is_action(c.action)) {
         let changes = planned.changes.into_iter().map(skipped).collect();
-        return Ok(ApplyReport { changes, summary, plan_shown: false });
-    }
-    if !ctx.out.json {
-        ctx.out.write_stdout(&render(&ctx.out, &planned.changes, &summary));
-    }
-    let acting = summary.create + summary.replace + summary.delete;
-    if !input::confirm(&format!("Apply {acting} change(s) to the channel?"), args.yes)? {
-        return Err(Error::failed("nothing was changed"));
+        return ApplyReport { changes, summary, plan_shown: false };
     }
 
     let names: BTreeSet<&str> = planned
@@ -165,7 +199,7 @@ pub async fn run(ctx: &Context, args: &ApplyArgs) -> Result<ApplyReport> {
         };
         changes.push(Applied { change, result, error });
     }
-    Ok(ApplyReport { changes, summary, plan_shown: !ctx.out.json })
+    ApplyReport { changes, summary, plan_shown }
 }
 
 /// Deletes each name once (every language goes with it); name -> the error, if it failed. A name

@@ -1,14 +1,14 @@
 //! `templates`: validate locally, submit, list, show, follow the review, delete; export, plan and
 //! apply the templates of a channel as code.
 
-mod apply;
+pub mod apply;
 mod delete;
-mod desired;
+pub mod desired;
 mod export;
-mod files;
+pub mod files;
 pub mod list;
 mod lookup;
-mod plan;
+pub mod plan;
 mod preview;
 mod show;
 mod status;

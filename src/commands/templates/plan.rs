@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::desired;
+use super::files::Checked;
 use crate::context::Context;
 use crate::error::{Kind, Result};
 use crate::output::{Output, Report};
@@ -92,6 +93,11 @@ fn short(value: &Value) -> String {
 
 pub async fn run(ctx: &Context, args: &PlanArgs) -> Result<PlanReport> {
     let rows = desired::read_files(ctx, &args.paths).await?;
+    plan_rows(ctx, rows, args).await
+}
+
+/// [`run`] for template files read and checked already (a fleet reads them once).
+pub async fn plan_rows(ctx: &Context, rows: Vec<Checked>, args: &PlanArgs) -> Result<PlanReport> {
     let (client, _) = ctx.client().await?;
     let remote = desired::channel_templates(&client).await?;
     let planned = desired::plan(ctx, rows, &remote, args.prune).await?;
