@@ -111,7 +111,8 @@ fn webhook_parse_of_an_endless_file_or_stdin_stops_at_32_mib() {
     ] {
         let run = run_on_dev_zero(&env, args).expect_code(3);
         assert!(
-            run.stderr.contains(&format!("{name} is larger than 32 MiB, the most read for a webhook payload")),
+            run.stderr
+                .contains(&format!("{name} is larger than 32 MiB, the most read for a webhook payload")),
             "{args:?}: {run:#?}"
         );
         assert!(run.stdout.is_empty(), "{run:#?}");
