@@ -10,9 +10,12 @@ pub mod register;
 mod webhook;
 
 use clap::Subcommand;
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::output::{Output, Report};
 
 #[derive(Debug, Subcommand)]
 pub enum ChannelCommand {
@@ -37,5 +40,27 @@ pub async fn run(ctx: &Context, command: ChannelCommand) -> Result<u8> {
         ChannelCommand::Webhook => Ok(ctx.out.emit(&webhook::run(ctx).await?)),
         ChannelCommand::Profile(command) => profile::run(ctx, command).await,
         ChannelCommand::Automation(command) => automation::run(ctx, command).await,
+    }
+}
+
+/// What a `channel ... set` changed: `{"updated": {field: value}}`, exactly what was sent.
+#[derive(Debug, Serialize)]
+pub struct Updated {
+    /// What was updated, for people ("the business profile").
+    #[serde(skip)]
+    what: &'static str,
+    pub updated: Map<String, Value>,
+}
+
+impl Updated {
+    pub fn new(what: &'static str, updated: Map<String, Value>) -> Self {
+        Self { what, updated }
+    }
+}
+
+impl Report for Updated {
+    fn human(&self, _out: &Output) -> String {
+        let names: Vec<&str> = self.updated.keys().map(String::as_str).collect();
+        format!("Updated {}: {}", self.what, names.join(", "))
     }
 }

@@ -3,13 +3,11 @@
 //! nothing sent). `--prompt` and `--command` replace the whole list.
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
-use serde_json::{Map, Value};
 
 use crate::automation::{self, Update};
+use crate::commands::channel::Updated;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{Output, Report};
 
 /// `on` or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -29,19 +27,6 @@ pub struct SetArgs {
     /// A command as NAME=DESCRIPTION (letters, digits, _; up to 30 commands); replaces the list
     #[arg(long = "command", value_name = "NAME=DESCRIPTION")]
     pub commands: Vec<String>,
-}
-
-/// `{"updated": {field: value}}`: exactly what was sent.
-#[derive(Debug, Serialize)]
-pub struct Updated {
-    pub updated: Map<String, Value>,
-}
-
-impl Report for Updated {
-    fn human(&self, _out: &Output) -> String {
-        let names: Vec<&str> = self.updated.keys().map(String::as_str).collect();
-        format!("Updated the conversational components: {}", names.join(", "))
-    }
 }
 
 pub async fn run(ctx: &Context, args: &SetArgs) -> Result<Updated> {
@@ -75,5 +60,5 @@ pub async fn run(ctx: &Context, args: &SetArgs) -> Result<Updated> {
         .set_conversational_automation(&body)
         .await
         .map_err(|e| Error::from(e).context("updating the conversational components failed"))?;
-    Ok(Updated { updated: body })
+    Ok(Updated::new("the conversational components", body))
 }

@@ -3,12 +3,10 @@
 //! of [`crate::profile`] (exit 3 with nothing sent).
 
 use clap::Args;
-use serde::Serialize;
-use serde_json::{Map, Value};
 
+use crate::commands::channel::Updated;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{Output, Report};
 use crate::profile::{Update, VERTICALS};
 
 #[derive(Debug, Args)]
@@ -31,19 +29,6 @@ pub struct SetArgs {
     /// The business category, one of Meta's: RETAIL, RESTAURANT, EDU, HEALTH, PROF_SERVICES, OTHER, ...
     #[arg(long, value_name = "V")]
     pub vertical: Option<String>,
-}
-
-/// `{"updated": {field: value}}`: exactly what was sent.
-#[derive(Debug, Serialize)]
-pub struct Updated {
-    pub updated: Map<String, Value>,
-}
-
-impl Report for Updated {
-    fn human(&self, _out: &Output) -> String {
-        let names: Vec<&str> = self.updated.keys().map(String::as_str).collect();
-        format!("Updated the business profile: {}", names.join(", "))
-    }
 }
 
 pub async fn run(ctx: &Context, args: &SetArgs) -> Result<Updated> {
@@ -79,5 +64,5 @@ pub async fn run(ctx: &Context, args: &SetArgs) -> Result<Updated> {
         .set_business_profile(&fields)
         .await
         .map_err(|e| Error::from(e).context("updating the business profile failed"))?;
-    Ok(Updated { updated: fields })
+    Ok(Updated::new("the business profile", fields))
 }
