@@ -228,9 +228,27 @@ impl Store {
         }
         Ok(value)
     }
+
+    /// Creates the folder (0700) and holds the store's one lock until the guard is dropped, for
+    /// other files kept beside the config (e.g. `greeted.toml`); stale temp files of `path` go.
+    pub(crate) fn lock_for(&self, path: &Path) -> Result<fsutil::LockGuard> {
+        fsutil::create_private_dir(&self.dir, 0o700).map_err(|source| Error::Io {
+            action: "create the config folder",
+            path: self.dir.clone(),
+            source,
+        })?;
+        let lock_path = self.dir.join(LOCK_FILE);
+        let guard = fsutil::lock_exclusive(&lock_path).map_err(|source| Error::Io {
+            action: "lock",
+            path: lock_path.clone(),
+            source,
+        })?;
+        fsutil::remove_stale_temp_files(path);
+        Ok(guard)
+    }
 }
 
-fn read_toml<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> Result<T> {
+pub(crate) fn read_toml<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> Result<T> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(T::default()),
@@ -243,7 +261,7 @@ fn read_toml<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> Result<T> {
     })
 }
 
-fn write_toml<T: Serialize>(path: &Path, value: &T, mode: u32) -> Result<()> {
+pub(crate) fn write_toml<T: Serialize>(path: &Path, value: &T, mode: u32) -> Result<()> {
     let text = toml::to_string_pretty(value).map_err(|err| Error::Io {
         action: "serialize",
         path: path.to_path_buf(),

@@ -12,6 +12,7 @@ pub mod emulator;
 pub mod error;
 pub mod fleet;
 pub mod fsutil;
+pub mod greeted;
 pub mod json_kind;
 pub mod markdown;
 pub mod media;

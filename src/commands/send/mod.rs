@@ -11,6 +11,10 @@ mod sender;
 mod template;
 mod text;
 
+// The one send path, for `webhook listen --greeting`.
+pub(crate) use refusal::Situation;
+pub(crate) use sender::Sender;
+
 use clap::{Args, Subcommand};
 use serde::Serialize;
 

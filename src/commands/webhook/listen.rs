@@ -5,7 +5,8 @@
 //! get 401 (absent) or 403 (other value), since 360dialog authenticates deliveries only by the
 //! headers registered with the webhook. Loopback unless `--bind` says otherwise; Ctrl-C stops it
 //! (exit 0). The first stderr line is `listening on http://ADDR:PORT/`. `--download DIR` saves
-//! each message's media into DIR before its event is printed (see `download`).
+//! each message's media into DIR before its event is printed (see `download`). `--greeting TEXT`
+//! answers each new contact's first message with TEXT, once per contact (see `greeting`).
 //!
 //! What is accepted waits in bounded queues ([`QUEUE`] requests before printing, as many before
 //! forwarding): a slow `--forward-to` or a stdout nobody reads holds the printer back, and once
@@ -26,6 +27,7 @@ use clap::Args;
 use tokio::sync::{mpsc, oneshot};
 
 use super::download::Downloader;
+use super::greeting::{self, Greeter};
 use super::relay::{Received, forward, print_events};
 use crate::checks::rules::parse_header_arg;
 use crate::context::Context;
@@ -50,6 +52,10 @@ pub struct ListenArgs {
     /// Fetch each message's media into this folder as <media id>.<ext> (its path becomes `media_path`)
     #[arg(long, value_name = "DIR")]
     pub download: Option<PathBuf>,
+    /// Answer each new contact's first message (or `request_welcome`) with this text, once per
+    /// contact and profile, remembered in greeted.toml in the config folder
+    #[arg(long, value_name = "TEXT")]
+    pub greeting: Option<String>,
 }
 
 /// How long stopping may wait for open requests, printing and forwarding.
@@ -85,10 +91,20 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
     if let Some(url) = &args.forward_to {
         check_forward_url(url)?;
     }
+    if let Some(text) = &args.greeting {
+        greeting::check_text(text)?;
+    }
     let media = super::media_base(ctx).await;
     let download = match &args.download {
         Some(dir) => Some(Downloader::new(ctx, dir).await?),
         None => None,
+    };
+    let (greeter, greet_queue) = match &args.greeting {
+        Some(text) => {
+            let (greeter, queue) = Greeter::open(ctx, text).await?;
+            (Some(greeter), Some(queue))
+        }
+        None => (None, None),
     };
     let listener = tokio::net::TcpListener::bind((ip, args.port)).await.map_err(|err| {
         Error::failed(format!("cannot listen on {}", SocketAddr::new(ip, args.port)))
@@ -113,6 +129,7 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
         incoming,
         forward_to.is_some().then_some(forward_tx),
         download,
+        greet_queue,
     ));
     let forwarder =
         forward_to.map(|url| tokio::spawn(forward(ctx.out.clone(), url, forward_rx, forward_timeout)));
@@ -127,26 +144,48 @@ pub async fn run(ctx: &Context, args: &ListenArgs) -> Result<u8> {
             })
             .into_future(),
     );
-    let ended_by_itself = tokio::select! {
-        _ = tokio::signal::ctrl_c() => None,
-        result = &mut server => Some(result),
-    };
-    if let Some(result) = ended_by_itself {
-        let reason = match result {
-            Ok(Ok(())) => "the server stopped".to_owned(),
-            Ok(Err(err)) => err.to_string(),
-            Err(err) => err.to_string(),
+    let serving = async {
+        let ended_by_itself = tokio::select! {
+            _ = tokio::signal::ctrl_c() => None,
+            result = &mut server => Some(result),
         };
-        return Err(Error::failed(format!("the webhook receiver stopped: {reason}")));
+        if let Some(result) = ended_by_itself {
+            let reason = match result {
+                Ok(Ok(())) => "the server stopped".to_owned(),
+                Ok(Err(err)) => err.to_string(),
+                Err(err) => err.to_string(),
+            };
+            return Err(Error::failed(format!("the webhook receiver stopped: {reason}")));
+        }
+        let _ = stop.send(());
+        if tokio::time::timeout(STOP_GRACE, &mut server).await.is_err() {
+            server.abort();
+        }
+        let _ = tokio::time::timeout(STOP_GRACE, printer).await;
+        if let Some(forwarder) = forwarder {
+            let _ = tokio::time::timeout(STOP_GRACE + forward_timeout, forwarder).await;
+        }
+        Ok(())
+    };
+    // The greeter borrows the context, so it runs beside the server in this task rather than
+    // spawned; it ends once the printer (its queue's only sender) has, or after a grace period.
+    let mut greeter = std::pin::pin!(async {
+        if let Some(greeter) = greeter {
+            greeter.run(ctx).await;
+        }
+    });
+    let mut serving = std::pin::pin!(serving);
+    let mut greeter_done = false;
+    let served = loop {
+        tokio::select! {
+            result = &mut serving => break result,
+            () = &mut greeter, if !greeter_done => greeter_done = true,
+        }
+    };
+    if !greeter_done {
+        let _ = tokio::time::timeout(STOP_GRACE + ctx.request_timeout(), greeter).await;
     }
-    let _ = stop.send(());
-    if tokio::time::timeout(STOP_GRACE, &mut server).await.is_err() {
-        server.abort();
-    }
-    let _ = tokio::time::timeout(STOP_GRACE, printer).await;
-    if let Some(forwarder) = forwarder {
-        let _ = tokio::time::timeout(STOP_GRACE + forward_timeout, forwarder).await;
-    }
+    served?;
     ctx.out.info("stopped");
     Ok(0)
 }

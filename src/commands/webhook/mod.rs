@@ -2,6 +2,7 @@
 //! channel variables of the connector's table.
 
 mod download;
+mod greeting;
 mod lines;
 mod listen;
 mod parse;

@@ -1,7 +1,8 @@
 //! What `webhook listen` does with each accepted request, off the request path: print its events
 //! (a line each, or NDJSON) in arrival order, then forward the raw body and end-to-end headers to
 //! `--forward-to`, reporting each forward's status on stderr. Both queues are bounded. With
-//! `--download DIR` each message's media is fetched before its event is printed.
+//! `--download DIR` each message's media is fetched before its event is printed; with
+//! `--greeting` the senders are then offered to the greeter's queue.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -11,6 +12,7 @@ use axum::http::HeaderMap;
 use tokio::sync::mpsc;
 
 use super::download::Downloader;
+use super::greeting::GreetQueue;
 use super::lines::line;
 use crate::checks::HookClient;
 use crate::output::Output;
@@ -46,6 +48,7 @@ pub async fn print_events(
     mut incoming: mpsc::Receiver<Received>,
     forward: Option<mpsc::Sender<Received>>,
     download: Option<Downloader>,
+    greet: Option<GreetQueue>,
 ) {
     while let Some(received) = incoming.recv().await {
         let peer = received.peer;
@@ -70,6 +73,9 @@ pub async fn print_events(
                             line(event)
                         };
                         out.write_stdout(&text);
+                    }
+                    if let Some(greet) = &greet {
+                        greet.offer(&out, &events);
                     }
                 }
             },
