@@ -246,3 +246,20 @@ fn an_empty_or_too_long_greeting_exits_3_before_listening() {
     let error: Value = serde_json::from_str(json.stderr.trim()).expect("JSON error");
     assert_eq!(error["error"]["kind"], "invalid");
 }
+
+#[test]
+fn a_corrupt_state_file_exits_1_naming_it_before_listening_and_is_left_untouched() {
+    let env = TestEnv::new("greetcorrupt");
+    let emu = env.emulator(&[]);
+    env.write_config("greeted.toml", "[profiles.default]\n\"4915112345678\" = = 1\n");
+    let run = env.run(
+        &["--base-url", &emu.base_url, "webhook", "listen", "--port", "0", "--greeting", "Welcome!"],
+        &[TOKEN],
+    );
+    let run = run.expect_code(1);
+    assert!(run.stderr.contains("greeted.toml is not valid TOML at line 2"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: fix the file by hand or move it away"), "{}", run.stderr);
+    assert!(!run.stderr.contains("listening on"), "{}", run.stderr);
+    let text = env.read_config("greeted.toml").expect("still there");
+    assert_eq!(text, "[profiles.default]\n\"4915112345678\" = = 1\n");
+}

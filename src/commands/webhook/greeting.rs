@@ -144,33 +144,20 @@ impl Greeter {
         let store = self.store.clone();
         let who = contact.clone();
         let claimed = tokio::task::spawn_blocking(move || store.claim(&who, now_secs())).await;
-        match claimed {
-            Ok(Ok(true)) => {}
+        let unrecorded = match claimed {
+            Ok(Ok(true)) => None,
             Ok(Ok(false)) => {
                 // Another listener of the same profile greeted them meanwhile.
                 self.known.insert(contact);
                 return;
             }
-            Ok(Err(err)) => {
-                let err = Error::from(err);
-                return self.report_failure(
-                    out,
-                    &contact,
-                    "failed",
-                    &err,
-                    "nothing was sent; their next message tries again",
-                );
-            }
-            Err(err) => {
-                let err = Error::failed(format!("internal failure: {err}"));
-                return self.report_failure(
-                    out,
-                    &contact,
-                    "failed",
-                    &err,
-                    "nothing was sent; their next message tries again",
-                );
-            }
+            Ok(Err(err)) => Some(Error::from(err)),
+            Err(err) => Some(Error::failed(format!("internal failure: {err}"))),
+        };
+        if let Some(err) = unrecorded {
+            let outcome = "it could not be recorded, so nothing was sent; their next message tries again";
+            self.report_failure(out, &contact, "failed", &err, outcome);
+            return;
         }
         self.known.insert(contact.clone());
         let sender =
