@@ -2,17 +2,23 @@
 //! emulator's registered webhook, fed through `emulator inbound`. Each new contact gets the
 //! greeting once, also across restarts and after a SIGKILL (the greeted contacts live in
 //! `greeted.toml`); a contact already in that file is not greeted; a greeting that certainly
-//! failed is retried on the contact's next message, one that may have gone out never is; and a
-//! bad greeting text exits 3 before anything listens.
+//! failed is retried on the contact's next message, one that may have gone out never is; a
+//! greeting that a (loopback, hostile) API holds up blocks neither the 200 answer nor the next
+//! events; and a bad greeting text or a corrupt state file exits before anything listens.
 //!
 //! Listen answers each webhook with 200 before greeting, so the tests wait for what listen
 //! prints (a greeting line, or a message line followed by Ctrl-C, which drains the queue)
 //! before reading the emulator's message store.
 
 mod common;
+mod hostile;
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use common::listener::Listener;
 use common::{EMULATOR_KEY, Emulator, TestEnv, dead_port, http, mode};
+use hostile::{Hostile, Reply};
 use serde_json::{Value, json};
 
 const TOKEN: (&str, &str) = ("WHATSAPP_CTL_TOKEN", EMULATOR_KEY);
@@ -262,4 +268,69 @@ fn a_corrupt_state_file_exits_1_naming_it_before_listening_and_is_left_untouched
     assert!(!run.stderr.contains("listening on"), "{}", run.stderr);
     let text = env.read_config("greeted.toml").expect("still there");
     assert_eq!(text, "[profiles.default]\n\"4915112345678\" = = 1\n");
+}
+
+#[test]
+fn a_greeting_held_up_by_the_api_holds_back_neither_the_answer_nor_the_next_events() {
+    let env = TestEnv::new("greetslow");
+    // An API that keeps each send waiting until the test lets one answer go.
+    let (release, gate) = std::sync::mpsc::channel::<()>();
+    let gate = Mutex::new(gate);
+    let api = Hostile::start(move |request| {
+        if request.path() != "/messages" {
+            return Reply::json(404, r#"{"error":"not here"}"#);
+        }
+        let _ = gate.lock().expect("gate").recv_timeout(Duration::from_secs(30));
+        let n = request.body.len();
+        Reply::json(
+            200,
+            &format!(r#"{{"messaging_product":"whatsapp","messages":[{{"id":"wamid.held{n}"}}]}}"#),
+        )
+    });
+    let mut cmd =
+        env.cmd(&["--base-url", &api.base_url, "webhook", "listen", "--port", "0", "--greeting", "Welcome!"]);
+    cmd.env(TOKEN.0, TOKEN.1);
+    let listener = Listener::spawn(cmd);
+
+    let (status, _) = http("POST", &listener.url, Some(&payload(ADA, "First")));
+    assert_eq!(status, 200);
+    // Ada's greeting is now held by the API ...
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while api.received().iter().all(|r| r.path() != "/messages") {
+        assert!(Instant::now() < deadline, "no greeting was sent");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ... and Bob's message is still answered and printed.
+    let (status, _) = http("POST", &listener.url, Some(&payload(BOB, "Second")));
+    assert_eq!(status, 200);
+    let lines = listener.lines_until(|line| line.ends_with("  text  Second"));
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines[0].ends_with("  text  First"), "{lines:#?}");
+    release.send(()).expect("release Ada's");
+    release.send(()).expect("release Bob's");
+    let greeted = [listener.next_line(), listener.next_line()];
+    assert!(is_greeting_of(&greeted[0], ADA) && is_greeting_of(&greeted[1], BOB), "{greeted:#?}");
+    let (code, _, stderr) = listener.interrupt();
+    assert_eq!(code, 0, "{stderr}");
+    let sends: Vec<Value> = api
+        .received()
+        .iter()
+        .filter(|r| r.path() == "/messages")
+        .map(|r| serde_json::from_slice(&r.body).expect("JSON body"))
+        .collect();
+    let to: Vec<&str> = sends.iter().map(|b| b["to"].as_str().expect("to")).collect();
+    assert_eq!(to, [ADA, BOB]);
+    assert!(sends.iter().all(|b| b["type"] == "text" && b["text"]["body"] == "Welcome!"), "{sends:#?}");
+}
+
+/// A Cloud API webhook payload of one text from `from`.
+fn payload(from: &str, text: &str) -> String {
+    json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+        "messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "15550001234", "phone_number_id": "2"},
+        "contacts": [{"profile": {"name": "Someone"}, "wa_id": from}],
+        "messages": [{"from": from, "id": format!("wamid.{from}"), "timestamp": "1718030400", "type": "text",
+                      "text": {"body": text}}]
+    }}]}]})
+    .to_string()
 }
