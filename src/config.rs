@@ -228,24 +228,6 @@ impl Store {
         }
         Ok(value)
     }
-
-    /// Creates the folder (0700) and holds the store's one lock until the guard is dropped, for
-    /// other files kept beside the config (e.g. `greeted.toml`); stale temp files of `path` go.
-    pub(crate) fn lock_for(&self, path: &Path) -> Result<fsutil::LockGuard> {
-        fsutil::create_private_dir(&self.dir, 0o700).map_err(|source| Error::Io {
-            action: "create the config folder",
-            path: self.dir.clone(),
-            source,
-        })?;
-        let lock_path = self.dir.join(LOCK_FILE);
-        let guard = fsutil::lock_exclusive(&lock_path).map_err(|source| Error::Io {
-            action: "lock",
-            path: lock_path.clone(),
-            source,
-        })?;
-        fsutil::remove_stale_temp_files(path);
-        Ok(guard)
-    }
 }
 
 pub(crate) fn read_toml<T: for<'de> Deserialize<'de> + Default>(path: &Path) -> Result<T> {

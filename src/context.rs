@@ -137,10 +137,15 @@ pub fn emulator_state_path(flag: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(path) = std::env::var_os("WHATSAPP_CTL_EMULATOR_STATE").filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(path));
     }
+    data_dir()
+        .map(|dir| dir.join("emulator-state.json"))
+        .map_err(|err| err.with_hint("set WHATSAPP_CTL_EMULATOR_STATE=/path/to/state.json or HOME"))
+}
+
+/// The user's data folder (`$XDG_DATA_HOME/whatsapp-ctl` on Linux): the emulator's state and
+/// the contacts `webhook listen --greeting` has greeted.
+pub fn data_dir() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "whatsapp-ctl")
-        .map(|dirs| dirs.data_dir().join("emulator-state.json"))
-        .ok_or_else(|| {
-            Error::failed("no data folder for the emulator state")
-                .with_hint("set WHATSAPP_CTL_EMULATOR_STATE=/path/to/state.json or HOME")
-        })
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| Error::failed("no data folder: HOME is not set").with_hint("set HOME"))
 }

@@ -1,20 +1,24 @@
 //! The contacts `webhook listen --greeting` has greeted, per profile, in `greeted.toml` in the
-//! config folder (0600, beside `config.toml`): remembered across restarts so that each contact
-//! gets the greeting once. A contact is claimed (written as `pending`) before its greeting is
-//! sent, read-modify-write under the config store's lock with an atomic replacement, so neither
+//! data folder (0600, folder 0700): remembered across restarts so that each contact gets the
+//! greeting once. A contact is claimed (written as `pending`) before its greeting is sent,
+//! read-modify-write under an exclusive lock (`.greeted.lock`) with an atomic replacement, so neither
 //! a crash nor a second listener for the same profile greets anyone twice; a send that certainly
 //! did not happen releases the claim. A file that does not parse is reported with its path and
 //! line and never rewritten. No network I/O here.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{self, Store};
+use crate::config;
+use crate::fsutil;
 
-/// The file name in the config folder.
+/// The file name in the data folder.
 pub const FILE: &str = "greeted.toml";
+
+/// The lock beside it, held for each read-modify-write.
+const LOCK_FILE: &str = ".greeted.lock";
 
 /// Where a contact's greeting stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,19 +54,32 @@ struct GreetedFile {
 /// The greeted contacts of one profile.
 #[derive(Debug, Clone)]
 pub struct GreetedStore {
-    store: Store,
+    dir: PathBuf,
     profile: String,
 }
 
 impl GreetedStore {
-    /// The greeted contacts of `profile` in `store`'s folder.
-    pub fn new(store: Store, profile: &str) -> Self {
-        Self { store, profile: profile.to_owned() }
+    /// The greeted contacts of `profile` in the folder `dir` (the data folder).
+    pub fn new(dir: &Path, profile: &str) -> Self {
+        Self { dir: dir.to_path_buf(), profile: profile.to_owned() }
     }
 
-    /// `<config dir>/greeted.toml`.
+    /// `<data dir>/greeted.toml`.
     pub fn path(&self) -> PathBuf {
-        self.store.dir().join(FILE)
+        self.dir.join(FILE)
+    }
+
+    /// Creates the folder (0700) and takes the exclusive lock.
+    fn lock(&self) -> Result<fsutil::LockGuard, config::Error> {
+        let io = |action, path: &Path| {
+            let path = path.to_path_buf();
+            move |source| config::Error::Io { action, path, source }
+        };
+        fsutil::create_private_dir(&self.dir, 0o700).map_err(io("create the data folder", &self.dir))?;
+        let lock_path = self.dir.join(LOCK_FILE);
+        let guard = fsutil::lock_exclusive(&lock_path).map_err(io("lock", &lock_path))?;
+        fsutil::remove_stale_temp_files(&self.path());
+        Ok(guard)
     }
 
     /// The contacts of this profile greeted so far (a missing file has none).
@@ -113,7 +130,7 @@ impl GreetedStore {
         change: impl FnOnce(&mut BTreeMap<String, Greeted>) -> T,
     ) -> Result<T, config::Error> {
         let path = self.path();
-        let _guard = self.store.lock_for(&path)?;
+        let _guard = self.lock()?;
         let before: GreetedFile = config::read_toml(&path)?;
         let mut file = before.clone();
         let value = change(file.profiles.entry(self.profile.clone()).or_default());
@@ -129,18 +146,17 @@ impl GreetedStore {
 mod tests {
     use super::*;
 
-    fn temp(name: &str) -> (PathBuf, Store) {
+    fn temp(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("greeted-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let store = Store::locate(Some(dir.clone())).expect("store");
-        (dir, store)
+        dir
     }
 
     #[test]
     fn a_contact_is_claimed_once_per_profile_and_a_release_frees_it() {
-        let (dir, store) = temp("claim");
-        let one = GreetedStore::new(store.clone(), "one");
-        let two = GreetedStore::new(store, "two");
+        let dir = temp("claim");
+        let one = GreetedStore::new(&dir, "one");
+        let two = GreetedStore::new(&dir, "two");
         assert!(one.claim("4915112345678", 10).expect("claim"));
         assert!(!one.claim("4915112345678", 11).expect("claim again"));
         assert!(two.claim("4915112345678", 12).expect("other profile"), "profiles do not share");
@@ -164,9 +180,9 @@ mod tests {
 
     #[test]
     fn a_corrupt_file_is_reported_with_its_line_and_left_untouched() {
-        let (dir, store) = temp("corrupt");
+        let dir = temp("corrupt");
         std::fs::create_dir_all(&dir).expect("dir");
-        let greeted = GreetedStore::new(store, "default");
+        let greeted = GreetedStore::new(&dir, "default");
         std::fs::write(greeted.path(), "[profiles.default]\n\"491\" = 3 = 4\n").expect("write");
         let err = greeted.claim("491", 1).expect_err("corrupt");
         assert!(matches!(err, config::Error::Corrupt { line: 2, .. }), "{err:?}");

@@ -87,9 +87,21 @@ fn is_greeting_of(line: &str, to: &str) -> bool {
     line.contains(&format!("  {to}  -  greeting  sent (wamid."))
 }
 
+/// The state file, in the data folder of the test's HOME (XDG_DATA_HOME).
+fn greeted_path(env: &TestEnv) -> std::path::PathBuf {
+    env.root.join("home/.local/share/whatsapp-ctl/greeted.toml")
+}
+
+/// Writes the state file as a user (or an earlier run) left it.
+fn write_greeted(env: &TestEnv, text: &str) {
+    let path = greeted_path(env);
+    std::fs::create_dir_all(path.parent().expect("data dir")).expect("data dir");
+    std::fs::write(&path, text).expect("write greeted.toml");
+}
+
 /// The greeted contacts of profile `default` in the state file, parsed as TOML.
 fn greeted_file(env: &TestEnv) -> toml::Table {
-    let path = env.config_dir().join("greeted.toml");
+    let path = greeted_path(env);
     assert_eq!(mode(&path), 0o600, "{}", path.display());
     let text = std::fs::read_to_string(&path).expect("greeted.toml");
     let parsed: toml::Table =
@@ -145,7 +157,7 @@ fn two_new_contacts_get_exactly_two_greetings_also_after_a_restart() {
 fn a_contact_already_in_the_state_file_is_not_greeted_and_json_has_a_greeting_event() {
     let env = TestEnv::new("greetknown");
     let emu = env.emulator(&[]);
-    env.write_config("greeted.toml", &format!("[profiles.default.\"{ADA}\"]\nstatus = \"sent\"\nat = 1\n"));
+    write_greeted(&env, &format!("[profiles.default.\"{ADA}\"]\nstatus = \"sent\"\nat = 1\n"));
     let listener = listen(&env, &emu, 0, &["--json"]);
     activate(&env, &emu, &listener.url);
     inbound(&env, ADA, "Hi, I wrote before");
@@ -180,8 +192,8 @@ fn the_state_file_stays_valid_when_listen_is_killed_and_still_counts() {
     first.kill();
     let file = greeted_file(&env);
     assert_eq!(file[ADA]["status"].as_str(), Some("sent"), "{file:?}");
-    let leftovers: Vec<String> = std::fs::read_dir(env.config_dir())
-        .expect("config dir")
+    let leftovers: Vec<String> = std::fs::read_dir(greeted_path(&env).parent().expect("data dir"))
+        .expect("data dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".tmp"))
         .collect();
@@ -257,7 +269,7 @@ fn an_empty_or_too_long_greeting_exits_3_before_listening() {
 fn a_corrupt_state_file_exits_1_naming_it_before_listening_and_is_left_untouched() {
     let env = TestEnv::new("greetcorrupt");
     let emu = env.emulator(&[]);
-    env.write_config("greeted.toml", "[profiles.default]\n\"4915112345678\" = = 1\n");
+    write_greeted(&env, "[profiles.default]\n\"4915112345678\" = = 1\n");
     let run = env.run(
         &["--base-url", &emu.base_url, "webhook", "listen", "--port", "0", "--greeting", "Welcome!"],
         &[TOKEN],
@@ -266,7 +278,7 @@ fn a_corrupt_state_file_exits_1_naming_it_before_listening_and_is_left_untouched
     assert!(run.stderr.contains("greeted.toml is not valid TOML at line 2"), "{}", run.stderr);
     assert!(run.stderr.contains("hint: fix the file by hand or move it away"), "{}", run.stderr);
     assert!(!run.stderr.contains("listening on"), "{}", run.stderr);
-    let text = env.read_config("greeted.toml").expect("still there");
+    let text = std::fs::read_to_string(greeted_path(&env)).expect("still there");
     assert_eq!(text, "[profiles.default]\n\"4915112345678\" = = 1\n");
 }
 

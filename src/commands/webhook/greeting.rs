@@ -104,7 +104,7 @@ impl Greeter {
     /// corrupt file exits 1 naming it) before anything listens.
     pub async fn open(ctx: &Context, text: &str) -> Result<(Greeter, GreetQueue)> {
         let (client, settings) = ctx.client().await?;
-        let store = GreetedStore::new(ctx.store()?, &settings.profile.value);
+        let store = GreetedStore::new(&crate::context::data_dir()?, &settings.profile.value);
         let known =
             store.load().map_err(|err| Error::from(err).context("cannot read the greeted contacts"))?;
         ctx.out.debug(

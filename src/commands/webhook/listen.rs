@@ -53,7 +53,7 @@ pub struct ListenArgs {
     #[arg(long, value_name = "DIR")]
     pub download: Option<PathBuf>,
     /// Answer each new contact's first message (or `request_welcome`) with this text, once per
-    /// contact and profile, remembered in greeted.toml in the config folder
+    /// contact and profile, remembered in greeted.toml in the data folder
     #[arg(long, value_name = "TEXT")]
     pub greeting: Option<String>,
 }
