@@ -25,9 +25,12 @@ impl std::fmt::Debug for Styles {
 }
 
 impl Styles {
-    /// Markers with a fresh random secret.
+    /// Markers with this process's random secret: every `Output` of the process shares it, so
+    /// text painted by one (a fleet profile's section) renders through another.
     pub fn new() -> Self {
-        let secret = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        static SECRET: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        let secret =
+            *SECRET.get_or_init(|| std::collections::hash_map::RandomState::new().build_hasher().finish());
         Self::with_secret(secret)
     }
 
