@@ -116,7 +116,11 @@ mod tests {
     }
 
     #[test]
-    fn each_process_has_its_own_secret() {
-        assert_ne!(Styles::new().prefix, Styles::new().prefix);
+    fn every_output_of_a_process_shares_its_secret() {
+        // A fleet renders each profile's section (painted by that profile's `Output`) through
+        // the command's own `Output`: the markers must match. The secret is still random per
+        // process, so text from outside cannot forge one (see the test above).
+        assert_eq!(Styles::new().prefix, Styles::new().prefix);
+        assert_eq!(Styles::new().render(&Styles::new().paint("x", "1"), false), "x");
     }
 }
