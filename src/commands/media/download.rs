@@ -115,7 +115,7 @@ pub async fn save(out: &Output, client: &Client, id: &str, target: Target) -> Re
     let transfer = Transfer::start(out, format!("downloading {id}"), total);
     let got =
         client.download_media(id, info.as_ref().map(|i| i.url.as_str()), &mut file, transfer.counter()).await;
-    transfer.finish(got.is_ok());
+    transfer.finish(out, got.is_ok());
     let got = got.map_err(|e| Error::from(e).context(format!("downloading media {} failed", id)))?;
     drop(file);
     if let Some(info) = &info {

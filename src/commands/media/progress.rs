@@ -2,7 +2,8 @@
 //! [`BAR_FROM`]) a bar of bytes, percentage and rate fed by the client's byte count, otherwise a
 //! spinner; both only on a terminal's stderr, never with `-q` or `--json` (see `output`).
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::api::Progress;
 use crate::media::MB;
@@ -10,6 +11,9 @@ use crate::output::Output;
 
 /// The size from which a transfer shows a progress bar instead of a spinner (1 MiB).
 pub const BAR_FROM: u64 = MB;
+
+/// The shortest time between two updates of a bar (at most 10 redraws a second).
+const REDRAW_EVERY: Duration = Duration::from_millis(100);
 
 /// The progress of one upload or download.
 pub struct Transfer {
@@ -26,17 +30,26 @@ impl Transfer {
         }
     }
 
-    /// The callback the client reports the bytes moved so far to.
+    /// The callback the client reports the bytes moved so far to; it moves the bar at most
+    /// every [`REDRAW_EVERY`], and always to the end.
     pub fn counter(&self) -> Progress {
         let bar = self.bar.clone();
-        Arc::new(move |done| bar.set_position(done))
+        let last: Mutex<Option<Instant>> = Mutex::new(None);
+        Arc::new(move |done| {
+            let Ok(mut last) = last.lock() else { return };
+            let due = last.is_none_or(|at| at.elapsed() >= REDRAW_EVERY);
+            if due || bar.length().is_some_and(|total| done >= total) {
+                *last = Some(Instant::now());
+                bar.set_position(done);
+            }
+        })
     }
 
     /// Ends it: a finished bar stays as its last line (100%); a spinner, or anything that
     /// failed, is cleared so the error stands alone.
-    pub fn finish(self, ok: bool) {
+    pub fn finish(self, out: &Output, ok: bool) {
         if ok && self.large {
-            self.bar.finish();
+            out.finish_transfer_bar(&self.bar);
         } else {
             self.bar.finish_and_clear();
         }

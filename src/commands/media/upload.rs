@@ -138,6 +138,6 @@ pub async fn upload(ctx: &Context, client: &crate::api::Client, checked: &Checke
     let result = client
         .upload_media(&checked.path, &checked.name, &checked.mime, checked.size, transfer.counter())
         .await;
-    transfer.finish(result.is_ok());
+    transfer.finish(&ctx.out, result.is_ok());
     result.map_err(|e| Error::from(e).context(format!("uploading {} failed", checked.path.display())))
 }
