@@ -1,7 +1,7 @@
 //! The progress bar of a large media transfer: on a terminal's stderr `media upload`, `send media
 //! --file` and `media download` of a ~5 MB file draw bytes done / total with a percentage and a
-//! rate, reaching 100%; without a terminal, with `--json` or below the 1 MiB threshold there is no bar; and
-//! the emulator still receives (and the download still writes) exactly the file's bytes.
+//! rate, reaching 100%; without a terminal, with `--json` or below the 1 MiB threshold there is no
+//! bar; and the emulator still receives (and the download still writes) exactly the file's bytes.
 
 mod common;
 
