@@ -245,6 +245,33 @@ impl Output {
         indicatif::ProgressBar::new(total as u64).with_message(message)
     }
 
+    /// A byte-transfer bar of `total` bytes on a terminal's stderr (done / total, percentage,
+    /// rate) as wide as the terminal, drawn at most 10 times a second (callers also update it
+    /// no more often); hidden like [`Output::spinner`].
+    pub fn transfer_bar(&self, total: u64, message: impl Into<String>) -> indicatif::ProgressBar {
+        if !self.shows_progress() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let message = text::escape(&message.into()).into_owned();
+        let target = indicatif::ProgressDrawTarget::stderr_with_hz(10);
+        let bar = indicatif::ProgressBar::with_draw_target(Some(total), target).with_message(message);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{msg} [{wide_bar}] {percent:>3}% {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar
+    }
+
+    /// Ends a [`Output::transfer_bar`]: drawn once more at its final position, and left on a
+    /// line of its own (what follows starts on the next line).
+    pub fn finish_transfer_bar(&self, bar: &indicatif::ProgressBar) {
+        if !bar.is_hidden() {
+            bar.finish();
+            stderr_line!("");
+        }
+    }
+
     fn shows_progress(&self) -> bool {
         self.stderr_is_terminal && !self.quiet && !self.json
     }

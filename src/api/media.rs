@@ -11,6 +11,7 @@ use serde_json::Value;
 use tokio::io::{AsyncWrite, AsyncWriteExt};
 
 use super::network::redact_url;
+use super::progress::{Counting, Progress};
 use super::retry::Safety;
 use super::transport::{
     Attempt, Failure, MAX_BODY_BYTES, ReadError, is_error_shape, read_capped, retry_after_of,
@@ -38,12 +39,14 @@ pub struct Downloaded {
 
 impl Client {
     /// Uploads `file` (already opened, `size` bytes) as `mime`; returns the media id.
+    /// `progress` gets the bytes of the file the body stream has taken so far.
     pub async fn upload_media(
         &self,
         path: &std::path::Path,
         name: &str,
         mime: &str,
         size: u64,
+        progress: Progress,
     ) -> Result<String> {
         let (url_path, cloud) = match self.flavour {
             Flavour::Cloud => ("/media", true),
@@ -55,6 +58,7 @@ impl Client {
                 .await
                 .map_err(|e| Error::Internal(format!("cannot read {}: {e}", path.display())))?;
             // Large reads: each read of a tokio file is one trip to the blocking pool.
+            let file = Counting::new(file, progress.clone());
             let body =
                 reqwest::Body::wrap_stream(tokio_util::io::ReaderStream::with_capacity(file, 1024 * 1024));
             let request = self.http.post(url.clone());
@@ -109,12 +113,14 @@ impl Client {
     }
 
     /// Streams media into `sink`: Cloud from `url`'s path and query under the base URL,
-    /// on-premise from `GET /v1/media/{id}`. Counts bytes and SHA-256 on the way.
+    /// on-premise from `GET /v1/media/{id}`. Counts bytes and SHA-256 on the way, and tells
+    /// `progress` the bytes received so far.
     pub async fn download_media(
         &self,
         id: &str,
         url: Option<&str>,
         sink: &mut (impl AsyncWrite + Unpin),
+        progress: Progress,
     ) -> Result<Downloaded> {
         let target = match (self.flavour, url) {
             (Flavour::Cloud, Some(url)) => self.under_base(url)?,
@@ -142,6 +148,7 @@ impl Client {
         {
             hasher.update(&chunk);
             bytes += chunk.len() as u64;
+            progress(bytes);
             sink.write_all(&chunk)
                 .await
                 .map_err(|e| Error::Internal(format!("cannot write the download: {e}")))?;

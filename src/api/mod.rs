@@ -13,6 +13,7 @@ mod network;
 mod paging;
 mod partner;
 mod profile;
+mod progress;
 mod raw;
 mod retry;
 mod transport;
@@ -31,6 +32,7 @@ pub use paging::{MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS, PAGE_SIZE};
 pub use partner::{
     DEFAULT_HUB_URL, MintedKey, PartnerClient, PartnerConfig, is_valid_id as partner_id_is_valid,
 };
+pub use progress::{Progress, ignore as no_progress};
 pub use raw::{RawReply, safety_of};
 pub use retry::Safety;
 pub use transport::MAX_BODY_BYTES;

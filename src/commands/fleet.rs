@@ -81,6 +81,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         Command::Templates(TemplatesCommand::Apply(args)) => {
             let rows = read_once(ctx, &args.paths).await?;
             let profiles = select(ctx)?;
+            warn_ignored_token(ctx);
             return apply::run(ctx, &args, rows, profiles).await;
         }
         _ => {
@@ -94,10 +95,7 @@ pub async fn run(ctx: &Context, command: Command) -> Result<u8> {
         return Err(Error::usage("a fleet runs over stored profiles; --emulator uses none"));
     }
     let profiles = select(ctx)?;
-    if ctx.inputs.env_token.is_some() {
-        ctx.out
-            .warn("WHATSAPP_CTL_TOKEN / D360_API_KEY is ignored in a fleet: each profile uses its own key");
-    }
+    warn_ignored_token(ctx);
     let job = Arc::new(job);
     let global = ctx.global.clone();
     let results = crate::fleet::fan_out(
@@ -131,6 +129,16 @@ async fn read_once(ctx: &Context, paths: &[std::path::PathBuf]) -> Result<Vec<Ch
     let rows = desired::read_files(ctx, paths).await?;
     desired::plan(ctx, rows.clone(), &[], false).await?;
     Ok(rows)
+}
+
+/// One warning on stderr (also with `--json`, hidden by `-q`) when a key variable is set: a
+/// fleet ignores it, as each profile uses its own stored key.
+fn warn_ignored_token(ctx: &Context) {
+    if ctx.inputs.env_token.is_some() {
+        ctx.out.warn(
+            "WHATSAPP_CTL_TOKEN / D360_API_KEY is ignored in a fleet: each profile uses its own stored key (unset it to silence this)",
+        );
+    }
 }
 
 /// The profiles named, each checked to exist, or every stored one.

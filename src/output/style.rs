@@ -25,9 +25,12 @@ impl std::fmt::Debug for Styles {
 }
 
 impl Styles {
-    /// Markers with a fresh random secret.
+    /// Markers with this process's random secret: every `Output` of the process shares it, so
+    /// text painted by one (a fleet profile's section) renders through another.
     pub fn new() -> Self {
-        let secret = std::collections::hash_map::RandomState::new().build_hasher().finish();
+        static SECRET: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        let secret =
+            *SECRET.get_or_init(|| std::collections::hash_map::RandomState::new().build_hasher().finish());
         Self::with_secret(secret)
     }
 
@@ -113,7 +116,11 @@ mod tests {
     }
 
     #[test]
-    fn each_process_has_its_own_secret() {
-        assert_ne!(Styles::new().prefix, Styles::new().prefix);
+    fn every_output_of_a_process_shares_its_secret() {
+        // A fleet renders each profile's section (painted by that profile's `Output`) through
+        // the command's own `Output`: the markers must match. The secret is still random per
+        // process, so text from outside cannot forge one (see the test above).
+        assert_eq!(Styles::new().prefix, Styles::new().prefix);
+        assert_eq!(Styles::new().render(&Styles::new().paint("x", "1"), false), "x");
     }
 }

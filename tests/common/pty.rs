@@ -29,6 +29,15 @@ pub fn answer(session: &mut PtySession, text: &str, keys: &str) {
     session.flush().expect("flush");
 }
 
+/// [`answer`], returning everything on the screen before `text`.
+pub fn answer_after(session: &mut PtySession, text: &str, keys: &str) -> String {
+    let before = session.exp_string(text).unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+    wait_for_raw_mode(session, text);
+    session.send(keys).expect("type");
+    session.flush().expect("flush");
+    before
+}
+
 /// The exit code once the program ended, and everything it printed after the last expectation.
 pub fn finish(session: &mut PtySession) -> (i32, String) {
     let rest = session.exp_eof().expect("end of output");

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde::Serialize;
 
+use super::progress::Transfer;
 use crate::api::{Client, Flavour};
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -110,9 +111,11 @@ pub async fn save(out: &Output, client: &Client, id: &str, target: Target) -> Re
     // Large writes: each write of a tokio file is one trip to the blocking pool.
     let mut file = tokio::io::BufWriter::with_capacity(1024 * 1024, file);
     let mut temp = TempFile(Some(temp_path.clone()));
-    let spinner = out.spinner(format!("downloading {}", id));
-    let got = client.download_media(id, info.as_ref().map(|i| i.url.as_str()), &mut file).await;
-    spinner.finish_and_clear();
+    let total = info.as_ref().map(|i| i.file_size);
+    let transfer = Transfer::start(out, format!("downloading {id}"), total);
+    let got =
+        client.download_media(id, info.as_ref().map(|i| i.url.as_str()), &mut file, transfer.counter()).await;
+    transfer.finish(out, got.is_ok());
     let got = got.map_err(|e| Error::from(e).context(format!("downloading media {} failed", id)))?;
     drop(file);
     if let Some(info) = &info {

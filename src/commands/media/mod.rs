@@ -4,6 +4,7 @@
 mod delete;
 pub(crate) mod download;
 mod info;
+pub(crate) mod progress;
 pub mod upload;
 
 use clap::Subcommand;

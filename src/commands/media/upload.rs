@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use serde::Serialize;
 
+use super::progress::Transfer;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::media;
@@ -130,11 +131,13 @@ pub async fn run(ctx: &Context, args: &UploadArgs) -> Result<Uploaded> {
     Ok(Uploaded { id, mime_type: checked.mime, file_size: checked.size, sha256: sha256_file(&args.file)? })
 }
 
-/// Streams a checked file to the API; the media id.
+/// Streams a checked file to the API (a progress bar on a terminal for a large one); the media id.
 pub async fn upload(ctx: &Context, client: &crate::api::Client, checked: &Checked) -> Result<String> {
-    let spinner =
-        ctx.out.spinner(format!("uploading {} ({})", checked.name, media::human_size(checked.size)));
-    let result = client.upload_media(&checked.path, &checked.name, &checked.mime, checked.size).await;
-    spinner.finish_and_clear();
+    let message = format!("uploading {} ({})", checked.name, media::human_size(checked.size));
+    let transfer = Transfer::start(&ctx.out, message, Some(checked.size));
+    let result = client
+        .upload_media(&checked.path, &checked.name, &checked.mime, checked.size, transfer.counter())
+        .await;
+    transfer.finish(&ctx.out, result.is_ok());
     result.map_err(|e| Error::from(e).context(format!("uploading {} failed", checked.path.display())))
 }
