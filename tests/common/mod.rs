@@ -26,6 +26,8 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 /// A scratch folder with its own config store and emulator state.
 pub struct TestEnv {
     pub root: PathBuf,
+    /// Secrets this test's runs must never print, learned as it goes (see [`TestEnv::secrets`]).
+    secrets: std::sync::Mutex<std::collections::BTreeSet<String>>,
 }
 
 impl TestEnv {
@@ -34,7 +36,7 @@ impl TestEnv {
         let root = std::env::temp_dir().join(format!("wctl-e2e-{name}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
         std::fs::create_dir_all(root.join("home")).expect("create test dir");
-        Self { root }
+        Self { root, secrets: Default::default() }
     }
 
     pub fn config_dir(&self) -> PathBuf {
@@ -78,6 +80,7 @@ impl TestEnv {
         }
         let run = Run::from(child.wait_with_output().expect("wait"));
         assert_no_key_leak(args, envs, Some(stdin), &run);
+        self.assert_no_secret(args, envs, &run);
         run
     }
 
@@ -87,6 +90,7 @@ impl TestEnv {
         cmd.envs(envs.iter().copied());
         let run = Run::from(cmd.output().expect("run whatsapp-ctl"));
         assert_no_key_leak(args, envs, None, &run);
+        self.assert_no_secret(args, envs, &run);
         run
     }
 
@@ -114,6 +118,118 @@ impl TestEnv {
     pub fn read_config(&self, file: &str) -> Option<String> {
         std::fs::read_to_string(self.config_dir().join(file)).ok()
     }
+}
+
+/// The secrets every run is checked for, beyond the keys of [`known_keys`]: webhook header
+/// values, channel keys, and whatever a test registers.
+impl TestEnv {
+    /// Registers a secret no later run may print (values under 8 characters are ignored, as in
+    /// [`known_keys`]).
+    pub fn add_secret(&self, secret: &str) {
+        let secret = secret.trim();
+        if secret.chars().count() >= 8 {
+            self.secrets.lock().unwrap_or_else(|e| e.into_inner()).insert(secret.to_owned());
+        }
+    }
+
+    /// Every secret learned so far, after learning the channel keys the emulator of this test
+    /// holds now (its `<state>.partner/<channel>.json` files: every minted key, and the keys a
+    /// key minted since replaced, as they were seen). Includes the pinned keys.
+    pub fn secrets(&self) -> Vec<String> {
+        for key in emulator_channel_keys(&self.state_path()) {
+            self.add_secret(&key);
+        }
+        self.add_secret(EMULATOR_KEY);
+        self.add_secret(PARTNER_KEY);
+        self.secrets.lock().unwrap_or_else(|e| e.into_inner()).iter().cloned().collect()
+    }
+
+    /// Fails the test when a run printed any of [`TestEnv::secrets`] (webhook header values of
+    /// this run's `--header`/`--require-header` learned first). The one exception is
+    /// [`printed_by_design`].
+    pub fn assert_no_secret(&self, args: &[&str], envs: &[(&str, &str)], run: &Run) {
+        for value in header_secrets(args, envs) {
+            self.add_secret(&value);
+        }
+        let allowed = printed_by_design(args, envs, run);
+        for secret in self.secrets() {
+            let in_stdout = run.stdout.contains(&secret) && !allowed.contains(&secret);
+            assert!(
+                !in_stdout && !run.stderr.contains(&secret),
+                "`whatsapp-ctl {}` printed a secret (…{}): {run:#?}",
+                args.join(" "),
+                secret.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<String>()
+            );
+        }
+    }
+}
+
+/// The keys of the emulator's fleet channels in the partner folder beside `state` (none when it
+/// has no fleet). A file caught half-written is skipped (the next run reads it).
+pub fn emulator_channel_keys(state: &Path) -> Vec<String> {
+    let mut dir = state.as_os_str().to_owned();
+    dir.push(".partner");
+    let Ok(entries) = std::fs::read_dir(PathBuf::from(dir)) else { return Vec::new() };
+    let mut keys = Vec::new();
+    for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+        if path.extension().is_none_or(|e| e != "json")
+            || path.file_name().is_some_and(|n| n == "partner.json")
+        {
+            continue;
+        }
+        let state: Option<Value> = std::fs::read(&path).ok().and_then(|b| serde_json::from_slice(&b).ok());
+        if let Some(key) = state.as_ref().and_then(|s| s["key"].as_str()) {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
+}
+
+/// The webhook header values a run's `--header` / `--require-header NAME=VALUE` arguments carry:
+/// the value itself, the content of `NAME=@FILE`, or the variable of `NAME=env:VAR` in `envs`.
+pub fn header_secrets(args: &[&str], envs: &[(&str, &str)]) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        let arg = match word.split_once('=') {
+            Some(("--header" | "--require-header", rest)) => rest,
+            _ if matches!(*word, "--header" | "--require-header") => match words.next() {
+                Some(next) => next,
+                None => break,
+            },
+            _ => continue,
+        };
+        let Some((_, value)) = arg.split_once('=') else { continue };
+        if let Some(path) = value.strip_prefix('@').filter(|p| !p.is_empty()) {
+            if let Ok(text) = std::fs::read_to_string(path) {
+                values.push(text.trim_end_matches(['\r', '\n']).to_owned());
+            }
+        } else if let Some(var) = value.strip_prefix("env:").filter(|v| !v.is_empty()) {
+            values.extend(envs.iter().filter(|(name, _)| *name == var).map(|(_, v)| (*v).to_owned()));
+        } else {
+            values.push(value.to_owned());
+        }
+    }
+    values
+}
+
+/// The secrets a run may print on stdout because that is its documented purpose, and nothing
+/// more: `auth token` its one key (stdout is that key and nothing else), `emulator start` the
+/// emulator's key and partner key in its banner. Never on stderr, never a webhook secret.
+pub fn printed_by_design(args: &[&str], envs: &[(&str, &str)], run: &Run) -> Vec<String> {
+    if args.windows(2).any(|pair| pair == ["auth", "token"]) && run.code == 0 {
+        return vec![run.stdout.trim().to_owned()];
+    }
+    if args.windows(2).any(|pair| pair == ["emulator", "start"]) {
+        let pinned = |name: &str, default: &str| {
+            envs.iter().find(|(n, _)| *n == name).map_or(default, |(_, v)| v).to_owned()
+        };
+        return vec![
+            pinned("WHATSAPP_CTL_EMULATOR_KEY", EMULATOR_KEY),
+            pinned("WHATSAPP_CTL_EMULATOR_PARTNER_KEY", PARTNER_KEY),
+        ];
+    }
+    Vec::new()
 }
 
 impl Drop for TestEnv {
