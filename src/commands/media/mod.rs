@@ -4,6 +4,7 @@
 mod delete;
 pub(crate) mod download;
 mod info;
+mod unanswered;
 pub mod upload;
 
 use clap::Subcommand;

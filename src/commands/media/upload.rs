@@ -136,5 +136,5 @@ pub async fn upload(ctx: &Context, client: &crate::api::Client, checked: &Checke
         ctx.out.spinner(format!("uploading {} ({})", checked.name, media::human_size(checked.size)));
     let result = client.upload_media(&checked.path, &checked.name, &checked.mime, checked.size).await;
     spinner.finish_and_clear();
-    result.map_err(|e| Error::from(e).context(format!("uploading {} failed", checked.path.display())))
+    result.map_err(|e| super::unanswered::explain(e, &checked.path))
 }
