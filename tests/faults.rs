@@ -590,10 +590,12 @@ fn a_media_upload_is_never_duplicated_under_faults() {
     }
 }
 
-/// Mint requests per channel id in a request log, faulted ones included.
+/// Mint requests the hub may have acted on, per channel id: all of them, those answered with
+/// a 5xx included, but not those answered 429 (a throttle refuses before anything happens, and
+/// the client rightly retries it).
 fn mints_per_channel(log: &[Value]) -> BTreeMap<String, usize> {
     let mut mints = BTreeMap::new();
-    for request in log.iter().filter(|r| r["method"] == "POST") {
+    for request in log.iter().filter(|r| r["method"] == "POST" && r["fault"] != 429) {
         let path = request["path"].as_str().unwrap_or_default();
         if let Some(channel) = path.strip_suffix("/api_keys").and_then(|p| p.rsplit('/').next()) {
             *mints.entry(channel.to_owned()).or_insert(0) += 1;
