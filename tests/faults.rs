@@ -640,7 +640,13 @@ fn adopt_all_under_faults_mints_each_key_at_most_once_per_run_and_stores_every_p
             .count();
         match run.code {
             0 => break run.json(),
-            1 => assert!(run.stderr.contains("could not mint a key for channel"), "{run:#?}"),
+            // Only a mint answered 5xx fails a run here (reads and 429s are retried), and the
+            // hub may have acted on it: the error says so.
+            1 => assert!(
+                run.stderr.contains("could not mint a key for channel")
+                    && run.stderr.contains("may have minted one"),
+                "{run:#?}"
+            ),
             _ => panic!("run {runs}: {run:#?}"),
         }
     };
