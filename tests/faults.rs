@@ -500,12 +500,18 @@ fn fleet_apply_over_5_channels_under_faults_converges_with_no_duplicate() {
     let report = first.json();
     let entries = report["profiles"].as_array().expect("profiles");
     assert_eq!(entries.len(), 5, "{report:#}");
+    let mut done = 0;
     for entry in entries {
         let profile = entry["profile"].as_str().expect("profile");
         let channel = &held.iter().find(|(p, _)| p == profile).expect("an adopted profile").1;
         let present: BTreeSet<(String, String)> = on_channel(channel).into_iter().collect();
-        for change in entry["result"]["changes"].as_array().into_iter().flatten() {
+        let changes = entry["result"]["changes"].as_array().cloned().unwrap_or_default();
+        if entry["exit_code"] == 0 {
+            assert_eq!(changes.len(), 10, "{profile}: one change per template: {entry:#}");
+        }
+        for change in &changes {
             if change["result"] == "done" {
+                done += 1;
                 let key = (
                     change["name"].as_str().unwrap_or_default().into(),
                     change["language"].as_str().unwrap_or_default().into(),
@@ -514,6 +520,7 @@ fn fleet_apply_over_5_channels_under_faults_converges_with_no_duplicate() {
             }
         }
     }
+    assert!(done >= 10, "the first apply made most of the 50 creates, saw {done}: {report:#}");
 
     let second = fleet(&env, &["templates", "apply", "--yes", "--json", &dir]);
     let second = second.expect_code(0).json();
