@@ -17,11 +17,7 @@ fn partner_id(emu: &Emulator) -> String {
 
 /// The environment that reaches `emu`'s partner account without a stored login.
 fn partner_env(emu: &Emulator) -> Vec<(&'static str, String)> {
-    vec![
-        ("WHATSAPP_CTL_HUB_URL", emu.base_url.clone()),
-        ("WHATSAPP_CTL_PARTNER_ID", partner_id(emu)),
-        ("WHATSAPP_CTL_PARTNER_KEY", PARTNER_KEY.to_owned()),
-    ]
+    emu.partner_env()
 }
 
 fn run_partner(env: &TestEnv, emu: &Emulator, args: &[&str]) -> Run {

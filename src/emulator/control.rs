@@ -5,8 +5,9 @@
 //!   `{"method","path","query","body","api_key":"valid"|"invalid"|"missing","content_type"}`
 //!   (+ `"fault": status` when a fault answered it, `"channel": id` when a fleet channel's key
 //!   chose that channel; a body over 1 MiB is its first 64 KiB and its size). `DELETE` clears it.
-//! - `POST /_emulator/faults` `{"next":[{"status","retry_after"?,"after_effect"?,"code"?}]}`
-//!   queues scripted faults; `DELETE` drops them.
+//! - `POST /_emulator/faults` `{"next":[{"status","retry_after"?,"after_effect"?,"code"?,"method"?}]}`
+//!   queues scripted faults (one with a `method` is kept for the next request of that method);
+//!   `DELETE` drops them.
 //! - `POST /_emulator/listing_lag` `{"lists": N}` hides each template created from now on from
 //!   the next N template listings (an eventually consistent listing); `DELETE` ends the lag.
 //! - `GET|POST /_emulator/settings` `{"health"?,"page_cap"?,"fault_rate"?,"latency_ms"?,

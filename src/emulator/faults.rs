@@ -1,5 +1,6 @@
 //! Injected failures: faults scripted through `POST /_emulator/faults` (consumed one per API
-//! request, in order) and random ones drawn with the configured fault rate (500, 502, 503, 555 or
+//! request, in order; one with a `method` waits for a request of that method, so a test can aim
+//! it at the POSTs behind a command's listings) and random ones drawn with the configured fault rate (500, 502, 503, 555 or
 //! 429; a 5xx on a POST is "after effect" half the time: the request is processed, then
 //! answered with the fault). A listing lag (`POST /_emulator/listing_lag`) hides each template
 //! created from then on from the next N template listings, as an eventually consistent API does.
@@ -30,6 +31,9 @@ pub struct Fault {
     /// Meta error code: with status 429 the body is a Cloud throttle error with this code.
     #[serde(default)]
     pub code: Option<u32>,
+    /// Only for a request of this method (`"POST"`); requests of other methods pass it by.
+    #[serde(default)]
+    pub method: Option<String>,
 }
 
 /// Statuses random faults are drawn from.
@@ -56,7 +60,7 @@ impl Fault {
         let status = RANDOM_STATUSES[fastrand::usize(..RANDOM_STATUSES.len())];
         let after_effect = is_post && status >= 500 && fastrand::bool();
         let retry_after = (status == 429).then_some(1);
-        Fault { status, retry_after, after_effect, code: None }
+        Fault { status, retry_after, after_effect, code: None, method: None }
     }
 }
 
@@ -105,13 +109,16 @@ impl FaultQueue {
         self.queue.lock().unwrap_or_else(PoisonError::into_inner).clear();
     }
 
-    /// The fault for the next API request: the next scripted one, else a random one with
-    /// probability `rate`.
-    pub fn next(&self, is_post: bool, rate: f64) -> Option<Fault> {
-        if let Some(fault) = self.queue.lock().unwrap_or_else(PoisonError::into_inner).pop_front() {
+    /// The fault for the next API request (of `method`): the first scripted one meant for it,
+    /// else a random one with probability `rate`.
+    pub fn next(&self, method: &str, rate: f64) -> Option<Fault> {
+        let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
+        let meant = |f: &Fault| f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
+        if let Some(fault) = queue.iter().position(meant).and_then(|at| queue.remove(at)) {
             return Some(fault);
         }
-        (rate > 0.0 && fastrand::f64() < rate).then(|| Fault::random(is_post))
+        drop(queue);
+        (rate > 0.0 && fastrand::f64() < rate).then(|| Fault::random(method == "POST"))
     }
 
     /// Scripted faults not yet used.

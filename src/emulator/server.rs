@@ -125,7 +125,7 @@ async fn api(
         key = KeyCheck::Valid;
     }
     let partner_path = app.fleet.is_some() && uri.path().starts_with("/api/v2/");
-    let fault = app.faults.next(method == Method::POST, settings.fault_rate);
+    let fault = app.faults.next(method.as_str(), settings.fault_rate);
     let channel_id = channel.map(|c| c.id.as_str());
     app.log.record(&method, &uri, &headers, &body, key, (fault.as_ref().map(|f| f.status), channel_id));
     if !settings.latency.is_zero() {

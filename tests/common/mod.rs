@@ -346,6 +346,16 @@ impl Emulator {
         assert_eq!(status, 200, "queue faults: {text}");
     }
 
+    /// The environment that reaches this emulator's partner account without a stored login.
+    pub fn partner_env(&self) -> Vec<(&'static str, String)> {
+        let partner_id = self.banner["partner_id"].as_str().expect("banner has partner_id").to_owned();
+        vec![
+            ("WHATSAPP_CTL_HUB_URL", self.base_url.clone()),
+            ("WHATSAPP_CTL_PARTNER_ID", partner_id),
+            ("WHATSAPP_CTL_PARTNER_KEY", PARTNER_KEY.to_owned()),
+        ]
+    }
+
     pub fn settings(&self, settings: Value) {
         let (status, text) =
             http("POST", &format!("{}/_emulator/settings", self.base_url), Some(&settings.to_string()));

@@ -5,6 +5,7 @@ mod delete;
 pub(crate) mod download;
 mod info;
 pub(crate) mod progress;
+mod unanswered;
 pub mod upload;
 
 use clap::Subcommand;

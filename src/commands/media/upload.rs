@@ -139,5 +139,5 @@ pub async fn upload(ctx: &Context, client: &crate::api::Client, checked: &Checke
         .upload_media(&checked.path, &checked.name, &checked.mime, checked.size, transfer.counter())
         .await;
     transfer.finish(&ctx.out, result.is_ok());
-    result.map_err(|e| Error::from(e).context(format!("uploading {} failed", checked.path.display())))
+    result.map_err(|e| super::unanswered::explain(e, &checked.path))
 }

@@ -76,6 +76,27 @@ fn profile_name(prefix: &str, channel: &Value) -> String {
     format!("{prefix}{tail}")
 }
 
+/// A failed mint explained: after a 5xx, a timeout or a broken connection the hub may have
+/// minted the key (and so retired the channel's old one) before the answer was lost.
+fn mint_failed(err: crate::api::Error, channel_id: &str) -> Error {
+    let continue_hint =
+        "profiles adopted before this channel are stored; run the same command again to continue";
+    if !err.may_have_acted() {
+        return partner_error(err)
+            .context(format!("could not mint a key for channel {channel_id}"))
+            .with_hint(continue_hint);
+    }
+    partner_error(err)
+        .context(format!(
+            "could not mint a key for channel {channel_id}: the partner API may have minted one before its \
+             answer was lost, so it was not asked again and no profile was stored for the channel"
+        ))
+        .with_hint(format!(
+            "{continue_hint}; a key channel {channel_id} had before may no longer work, and the next run \
+             stores a new one"
+        ))
+}
+
 /// What to do with one channel.
 struct Plan {
     channel_id: String,
@@ -138,13 +159,8 @@ pub async fn run(ctx: &Context, hub_flag: Option<&str>, args: &AdoptArgs) -> Res
             });
             continue;
         }
-        let minted = client.mint_key(&plan.channel_id).await.map_err(|err| {
-            partner_error(err)
-                .context(format!("could not mint a key for channel {}", plan.channel_id))
-                .with_hint(
-                    "profiles adopted before this channel are stored; run the same command again to continue",
-                )
-        })?;
+        let minted =
+            client.mint_key(&plan.channel_id).await.map_err(|err| mint_failed(err, &plan.channel_id))?;
         if let Err(err) = crate::api::check_base_url(&minted.address) {
             return Err(Error::from(err).context(format!(
                 "the partner API gave channel {} an address that cannot be used; nothing was stored for it",

@@ -53,6 +53,24 @@ async fn scripted_faults_are_used_in_order_and_logged() {
 }
 
 #[tokio::test]
+async fn a_scripted_fault_with_a_method_waits_for_a_request_of_that_method() {
+    let h = Harness::start("faults-method").await;
+    let script = json!({"next": [{"status": 502, "after_effect": true, "method": "POST"}, {"status": 503}]});
+    assert_eq!(h.control("/_emulator/faults", script).await, (200, json!({"queued": 2})));
+    let (status, _) = h.get("/v1/configs/templates").await;
+    assert_eq!(status, 503, "the GET passes the POST's fault by and meets the next one");
+    let (status, _) = h.get("/v1/configs/templates").await;
+    assert_eq!(status, 200);
+    let (status, _) = h.create("aimed", "en", "Hello").await;
+    assert_eq!(status, 502, "the POST gets the fault meant for it");
+    let (status, listed) = h.get("/v1/configs/templates").await;
+    assert_eq!((status, &listed["total"]), (200, &json!(1)), "after the effect");
+    let faults: Vec<Value> = h.requests().await.iter().map(|e| e["fault"].clone()).collect();
+    assert_eq!(faults, [json!(503), Value::Null, json!(502), Value::Null]);
+    h.finish().await;
+}
+
+#[tokio::test]
 async fn fault_rate_one_fails_every_api_request_but_never_control_ones() {
     let h = Harness::with("rate", |o| o.fault_rate = 1.0).await;
     for _ in 0..5 {
