@@ -9,10 +9,10 @@
 mod common;
 mod hostile;
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Stdio};
+use std::io::Read;
+use std::process::Child;
 
-use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, mode};
+use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, listen, mode};
 use hostile::{Hostile, Received, Reply, page};
 use serde_json::Value;
 use whatsapp_ctl::api::{MAX_BODY_BYTES, MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS};
@@ -275,20 +275,9 @@ struct Listening {
 
 impl Listening {
     fn start(env: &TestEnv, args: &[&str], envs: &[(&str, &str)]) -> Self {
-        let mut all = vec!["-vv", "webhook", "listen", "--port", "0"];
+        let mut all = vec!["-vv"];
         all.extend_from_slice(args);
-        let mut child = env
-            .cmd(&all)
-            .envs(envs.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn webhook listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("first line");
-        let url =
-            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
+        let listen::Started { mut child, url, first, mut stderr } = listen::start(env, &all, envs);
         let mut stdout = child.stdout.take().expect("stdout");
         let (tx, output) = std::sync::mpsc::channel();
         std::thread::spawn(move || {

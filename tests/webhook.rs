@@ -7,12 +7,12 @@ mod common;
 mod hook_server;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers};
+use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers, listen};
 use hook_server::HookServer;
 use serde_json::{Value, json};
 
@@ -297,33 +297,14 @@ impl Listener {
     }
 
     fn start_with(env: &TestEnv, extra: &[&str], envs: &[(&str, &str)]) -> Self {
-        let mut args = vec!["webhook", "listen", "--port", "0"];
-        args.extend_from_slice(extra);
-        let mut child = env
-            .cmd(&args)
-            .envs(envs.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn webhook listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("first stderr line");
-        let url =
-            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
+        let listen::Started { mut child, url, mut stderr, .. } = listen::start(env, extra, envs);
         let (err_tx, err_rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut rest = String::new();
             let _ = stderr.read_to_string(&mut rest);
             let _ = err_tx.send(rest);
         });
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
+        let lines = listen::lines(child.stdout.take().expect("stdout"));
         Self { child, url, lines, stderr: err_rx }
     }
 

@@ -3,6 +3,7 @@
 //! tiny HTTP client for the emulator's control endpoints. Nothing here leaves loopback.
 #![allow(dead_code)]
 
+pub mod listen;
 pub mod pty;
 
 use std::io::{BufRead, BufReader, Read, Write};
