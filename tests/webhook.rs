@@ -6,13 +6,13 @@
 mod common;
 mod hook_server;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::process::Child;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers, listen};
+use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers, listen, wire};
 use hook_server::HookServer;
 use serde_json::{Value, json};
 
@@ -557,26 +557,7 @@ impl KeepAliveTarget {
 fn serve_keep_alive(stream: std::net::TcpStream, answered: &AtomicUsize) {
     let mut writer = stream.try_clone().expect("clone stream");
     let mut reader = BufReader::new(stream);
-    loop {
-        let mut length = 0usize;
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            if line == "\r\n" {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().unwrap_or(0);
-            }
-        }
-        let mut body = vec![0u8; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
+    while wire::read_request(&mut reader).is_some() {
         answered.fetch_add(1, Ordering::SeqCst);
         let reply = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n";
         if writer.write_all(reply).and_then(|()| writer.flush()).is_err() {

@@ -5,6 +5,7 @@
 
 pub mod listen;
 pub mod pty;
+pub mod wire;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
