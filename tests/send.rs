@@ -11,7 +11,7 @@ mod schema;
 #[path = "send/schema_tests.rs"]
 mod schema_tests;
 
-use channel::{Channel, PHONE, expected, flavours, send_media, stored_ids};
+use channel::{Channel, PHONE, expected, flavours, send_media, send_template, stored_ids};
 use common::{EMULATOR_KEY, TestEnv};
 use serde_json::{Value, json};
 
@@ -228,27 +228,10 @@ fn media_flags_the_api_would_refuse_are_refused_before_sending() {
 fn template_parameters_fill_header_body_and_url_button() {
     for channel in flavours("template") {
         let template = channel.approved_template("order_update");
-        let args = [
-            "--json",
-            "send",
-            "template",
-            "--to",
-            PHONE,
-            "--name",
-            "order_update",
-            "--language",
-            "en_US",
-            "--header-param",
-            "#48213",
-            "--param",
-            "Emilia",
-            "--param",
-            "#48213",
-            "--param",
-            "Thursday",
-            "--button-param",
-            "48213",
-        ];
+        let params =
+            ["--header-param", "#48213", "--param", "Emilia", "--param", "#48213", "--param", "Thursday"];
+        let mut args = send_template("order_update", "en_US", &params);
+        args.extend(["--button-param", "48213", "--json"]);
         let report = channel.run(&args).expect_code(0).json();
         assert_eq!((&report["kind"], &report["to"]), (&json!("template"), &json!(PHONE)));
         let mut object = json!({"name": "order_update", "language": {"policy": "deterministic", "code": "en_US"},
@@ -272,19 +255,7 @@ fn template_parameters_fill_header_body_and_url_button() {
 fn template_parameter_counts_are_checked_before_sending() {
     for channel in flavours("template-guard") {
         channel.approved_template("order_update");
-        let args = [
-            "send",
-            "template",
-            "--to",
-            PHONE,
-            "--name",
-            "order_update",
-            "--language",
-            "en_US",
-            "--param",
-            "Emilia",
-        ];
-        let run = channel.run(&args).expect_code(3);
+        let run = channel.run(&send_template("order_update", "en_US", &["--param", "Emilia"])).expect_code(3);
         assert!(
             run.stderr.contains("the template takes 1 header parameter (text), 3 body parameters and 1 button parameter (URL button 0); given 0 header, 1 body and 0 button parameters"),
             "{}",
@@ -292,8 +263,7 @@ fn template_parameter_counts_are_checked_before_sending() {
         );
         assert!(run.stderr.contains("hint: `whatsapp-ctl templates show order_update --language en_US`"));
         assert!(channel.sent().is_empty(), "nothing may be sent");
-        let missing = ["send", "template", "--to", PHONE, "--name", "order_update", "--language", "de"];
-        let run = channel.run(&missing).expect_code(1);
+        let run = channel.run(&send_template("order_update", "de", &[])).expect_code(1);
         assert!(
             run.stderr.contains("no template 'order_update' in language de")
                 && run.stderr.contains("exists in en_US")

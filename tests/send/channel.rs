@@ -117,6 +117,13 @@ pub fn send_media<'a>(kind: &'a str, link: &'a str, more: &[&'a str]) -> Vec<&'a
     args
 }
 
+/// `send template --to PHONE --name NAME --language LANGUAGE`, then `more`.
+pub fn send_template<'a>(name: &'a str, language: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["send", "template", "--to", PHONE, "--name", name, "--language", language];
+    args.extend_from_slice(more);
+    args
+}
+
 pub fn stored_ids(channel: &Channel) -> Vec<Value> {
     let (_, body) = common::http("GET", &format!("{}/_emulator/messages", channel.emu.base_url), None);
     let stored: Value = serde_json::from_str(&body).expect("messages JSON");
