@@ -9,10 +9,10 @@
 mod common;
 mod hostile;
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Stdio};
+use std::io::Read;
+use std::process::Child;
 
-use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, mode};
+use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, listen, mode};
 use hostile::{Hostile, Received, Reply, page};
 use serde_json::Value;
 use whatsapp_ctl::api::{MAX_BODY_BYTES, MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS};
@@ -195,20 +195,17 @@ fn the_webhook_header_secret_at_vv_is_masked_and_may_come_from_a_file_or_the_env
     std::fs::write(&file, format!("{SECRET}\n")).expect("secret file");
     let from_file = format!("X-Hook-Secret=@{}", file.display());
     let envs = [("WHATSAPP_CTL_TOKEN", EMULATOR_KEY), ("HOOK_SECRET", ENV_SECRET)];
+    // `channel activate` registering `hook` with the header `header`, then `more` flags.
+    let activate_with = |header: &str, more: &[&str]| {
+        let mut args =
+            vec!["--base-url", &emu.base_url, "channel", "activate", "--webhook-url", &hook.base_url];
+        args.extend(["--header", header]);
+        args.extend_from_slice(more);
+        env.run(&args, &envs)
+    };
     for (header, secret) in [(from_file.as_str(), SECRET), ("X-Hook-Secret=env:HOOK_SECRET", ENV_SECRET)] {
         emu.clear_requests();
-        let args = [
-            "--base-url",
-            &emu.base_url,
-            "-vv",
-            "channel",
-            "activate",
-            "--webhook-url",
-            &hook.base_url,
-            "--header",
-            header,
-        ];
-        let activate = env.run(&args, &envs);
+        let activate = activate_with(header, &["-vv"]);
         assert_eq!(activate.code, 0, "{activate:#?}");
         assert_hidden(secret, "channel activate -vv", &activate);
         assert!(activate.stderr.contains("(redacted)"), "-vv shows the bodies, masked: {}", activate.stderr);
@@ -224,30 +221,9 @@ fn the_webhook_header_secret_at_vv_is_masked_and_may_come_from_a_file_or_the_env
             env.run(&["--base-url", &emu.base_url, "-vv", "channel", "webhook"], &envs).expect_code(0);
         assert_hidden(secret, "channel webhook -vv", &shown);
     }
-    let literal = "X-Hook-Secret=literal-secret-55aa";
-    let args = [
-        "--base-url",
-        &emu.base_url,
-        "-vv",
-        "channel",
-        "activate",
-        "--webhook-url",
-        &hook.base_url,
-        "--header",
-        literal,
-    ];
-    assert_hidden("literal-secret-55aa", "channel activate -vv (literal)", &env.run(&args, &envs));
-    let missing = [
-        "--base-url",
-        &emu.base_url,
-        "channel",
-        "activate",
-        "--webhook-url",
-        &hook.base_url,
-        "--header",
-        "X-Hook-Secret=env:NOT_SET_ANYWHERE",
-    ];
-    let refused = env.run(&missing, &envs).expect_code(3);
+    let literal = activate_with("X-Hook-Secret=literal-secret-55aa", &["-vv"]);
+    assert_hidden("literal-secret-55aa", "channel activate -vv (literal)", &literal);
+    let refused = activate_with("X-Hook-Secret=env:NOT_SET_ANYWHERE", &[]).expect_code(3);
     assert!(refused.stderr.contains("NOT_SET_ANYWHERE"), "names the variable: {}", refused.stderr);
 }
 
@@ -275,20 +251,9 @@ struct Listening {
 
 impl Listening {
     fn start(env: &TestEnv, args: &[&str], envs: &[(&str, &str)]) -> Self {
-        let mut all = vec!["-vv", "webhook", "listen", "--port", "0"];
+        let mut all = vec!["-vv"];
         all.extend_from_slice(args);
-        let mut child = env
-            .cmd(&all)
-            .envs(envs.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn webhook listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("first line");
-        let url =
-            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
+        let listen::Started { mut child, url, first, mut stderr } = listen::start(env, &all, envs);
         let mut stdout = child.stdout.take().expect("stdout");
         let (tx, output) = std::sync::mpsc::channel();
         std::thread::spawn(move || {

@@ -13,7 +13,7 @@ mod schema;
 
 use std::path::{Path, PathBuf};
 
-use channel::{Channel, PHONE};
+use channel::{Channel, PHONE, send_media};
 use common::http;
 use serde_json::{Value, json};
 
@@ -192,20 +192,8 @@ fn send_media_file_uploads_once_and_sends_by_id_with_the_kind_inferred() {
 fn send_media_link_keeps_its_fallback_and_link_and_file_exclude_each_other() {
     let channel = Channel::cloud("media-send-link");
     channel.open_window(PHONE);
-    let refused = channel
-        .run(&[
-            "--json",
-            "send",
-            "media",
-            "--to",
-            PHONE,
-            "--kind",
-            "image",
-            "--link",
-            "https://cdn.example.com/menu",
-        ])
-        .expect_code(0)
-        .json();
+    let refused =
+        channel.run(&send_media("image", "https://cdn.example.com/menu", &["--json"])).expect_code(0).json();
     assert_eq!(refused["fallback"], "text_link");
     let file = write(&channel, "a.png", &png(10));
     channel

@@ -55,6 +55,18 @@ fn assert_no_channel_key_in(env: &TestEnv, run: &Run) {
     }
 }
 
+/// Revokes the key a profile holds for `channel` the way a key minted behind the tool's back
+/// does: a new key is minted for the channel straight through the partner API.
+fn revoke_key_of(emu: &Emulator, channel: &str) {
+    let (status, text) = common::http_with_headers(
+        "POST",
+        &format!("{}/api/v2/partners/{}/channels/{channel}/api_keys", emu.base_url, partner_id(emu)),
+        Some("{}"),
+        &[("X-API-Key", PARTNER_KEY)],
+    );
+    assert_eq!(status, 201, "{text}");
+}
+
 fn mint_requests(emu: &Emulator) -> usize {
     emu.requests()
         .iter()
@@ -269,14 +281,8 @@ fn fleet_check_runs_the_profiles_concurrently_and_a_revoked_key_fails_only_its_p
         );
         assert_eq!(status, 200, "{text}");
     }
-    // A key minted behind the tool's back revokes the one the third profile holds.
-    let (status, _) = common::http_with_headers(
-        "POST",
-        &format!("{}/api/v2/partners/{}/channels/emu00003CH/api_keys", emu.base_url, partner_id(&emu)),
-        Some("{}"),
-        &[("X-API-Key", PARTNER_KEY)],
-    );
-    assert_eq!(status, 201);
+    // The key the third profile holds, revoked behind the tool's back.
+    revoke_key_of(&emu, "emu00003CH");
     emu.clear_requests();
     let run = env
         .run(&["--all-profiles", "--concurrency", "6", "channel", "check", "--json", "-vv"], &[])
@@ -423,13 +429,7 @@ fn fleet_templates_apply_leaves_the_same_templates_on_every_channel() {
 
     // A new file, and the third channel's key revoked: only that profile fails, with exit 4.
     write_templates(&dir, &["fleet_d"]);
-    let (status, _) = common::http_with_headers(
-        "POST",
-        &format!("{}/api/v2/partners/{}/channels/emu00003CH/api_keys", emu.base_url, partner_id(&emu)),
-        Some("{}"),
-        &[("X-API-Key", PARTNER_KEY)],
-    );
-    assert_eq!(status, 201);
+    revoke_key_of(&emu, "emu00003CH");
     let run =
         env.run(&["--all-profiles", "templates", "apply", "--yes", "--json", dir_arg], &[]).expect_code(1);
     let report = run.json();

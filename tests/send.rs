@@ -11,7 +11,7 @@ mod schema;
 #[path = "send/schema_tests.rs"]
 mod schema_tests;
 
-use channel::{Channel, PHONE, expected, flavours, stored_ids};
+use channel::{Channel, PHONE, expected, flavours, send_media, send_template, stored_ids};
 use common::{EMULATOR_KEY, TestEnv};
 use serde_json::{Value, json};
 
@@ -150,48 +150,15 @@ fn four_buttons_go_as_a_numbered_list_with_a_warning() {
 fn media_goes_by_link_with_caption_and_filename() {
     for channel in flavours("media") {
         channel.open_window(PHONE);
-        let image = [
-            "--json",
-            "send",
-            "media",
-            "--to",
-            PHONE,
-            "--kind",
-            "image",
-            "--link",
-            "https://cdn.example.com/menu.png",
-            "--caption",
-            "Today's menu",
-        ];
-        let report = channel.run(&image).expect_code(0).json();
+        let image = ["--caption", "Today's menu", "--json"];
+        let report = channel
+            .run(&send_media("image", "https://cdn.example.com/menu.png", &image))
+            .expect_code(0)
+            .json();
         assert_eq!((&report["kind"], &report["fallback"]), (&json!("image"), &Value::Null));
-        let document = [
-            "send",
-            "media",
-            "--to",
-            PHONE,
-            "--kind",
-            "document",
-            "--link",
-            "https://cdn.example.com/terms.pdf",
-            "--caption",
-            "Terms",
-            "--filename",
-            "terms.pdf",
-        ];
-        channel.run(&document).expect_code(0);
-        channel
-            .run(&[
-                "send",
-                "media",
-                "--to",
-                PHONE,
-                "--kind",
-                "audio",
-                "--link",
-                "https://cdn.example.com/hello.mp3",
-            ])
-            .expect_code(0);
+        let document = ["--caption", "Terms", "--filename", "terms.pdf"];
+        channel.run(&send_media("document", "https://cdn.example.com/terms.pdf", &document)).expect_code(0);
+        channel.run(&send_media("audio", "https://cdn.example.com/hello.mp3", &[])).expect_code(0);
         let base = |kind: &str, object: Value| {
             expected(
                 &channel,
@@ -217,19 +184,7 @@ fn refused_media_goes_as_a_text_link_with_a_warning() {
     for channel in flavours("media-fallback") {
         channel.open_window(PHONE);
         // An image link to a PDF: the emulator refuses it like Meta (131053; on-premise 2008).
-        let args = [
-            "--json",
-            "send",
-            "media",
-            "--to",
-            PHONE,
-            "--kind",
-            "image",
-            "--link",
-            "https://cdn.example.com/menu.pdf",
-            "--caption",
-            "Menu",
-        ];
+        let args = send_media("image", "https://cdn.example.com/menu.pdf", &["--caption", "Menu", "--json"]);
         let run = channel.run(&args).expect_code(0);
         let code = if channel.cloud { "131053" } else { "2008" };
         assert!(
@@ -251,16 +206,7 @@ fn refused_media_goes_as_a_text_link_with_a_warning() {
                 "text": {"body": "Menu\nhttps://cdn.example.com/menu.pdf", "preview_url": true}})
             )
         );
-        let unreachable = [
-            "send",
-            "media",
-            "--to",
-            PHONE,
-            "--kind",
-            "video",
-            "--link",
-            "https://unreachable.invalid/a.mp4",
-        ];
+        let unreachable = send_media("video", "https://unreachable.invalid/a.mp4", &[]);
         assert!(channel.run(&unreachable).expect_code(0).stdout.contains("the media link as text"));
     }
 }
@@ -268,49 +214,13 @@ fn refused_media_goes_as_a_text_link_with_a_warning() {
 #[test]
 fn media_flags_the_api_would_refuse_are_refused_before_sending() {
     let channel = Channel::cloud("media-local");
-    let audio = [
-        "send",
-        "media",
-        "--to",
-        PHONE,
-        "--kind",
-        "audio",
-        "--link",
-        "https://x.example/a.mp3",
-        "--caption",
-        "no",
-    ];
+    let audio = send_media("audio", "https://x.example/a.mp3", &["--caption", "no"]);
     assert!(channel.run(&audio).expect_code(2).stderr.contains("--caption is not allowed with --kind audio"));
-    let filename = [
-        "send",
-        "media",
-        "--to",
-        PHONE,
-        "--kind",
-        "image",
-        "--link",
-        "https://x.example/a.png",
-        "--filename",
-        "a.png",
-    ];
-    channel.run(&filename).expect_code(2);
+    channel.run(&send_media("image", "https://x.example/a.png", &["--filename", "a.png"])).expect_code(2);
     let long = "c".repeat(1025);
-    let caption = [
-        "send",
-        "media",
-        "--to",
-        PHONE,
-        "--kind",
-        "image",
-        "--link",
-        "https://x.example/a.png",
-        "--caption",
-        &long,
-    ];
+    let caption = send_media("image", "https://x.example/a.png", &["--caption", &long]);
     assert!(channel.run(&caption).expect_code(3).stderr.contains("1025 characters"));
-    channel
-        .run(&["send", "media", "--to", PHONE, "--kind", "image", "--link", "ftp://x.example/a.png"])
-        .expect_code(3);
+    channel.run(&send_media("image", "ftp://x.example/a.png", &[])).expect_code(3);
     assert!(channel.emu.requests().is_empty());
 }
 
@@ -318,27 +228,10 @@ fn media_flags_the_api_would_refuse_are_refused_before_sending() {
 fn template_parameters_fill_header_body_and_url_button() {
     for channel in flavours("template") {
         let template = channel.approved_template("order_update");
-        let args = [
-            "--json",
-            "send",
-            "template",
-            "--to",
-            PHONE,
-            "--name",
-            "order_update",
-            "--language",
-            "en_US",
-            "--header-param",
-            "#48213",
-            "--param",
-            "Emilia",
-            "--param",
-            "#48213",
-            "--param",
-            "Thursday",
-            "--button-param",
-            "48213",
-        ];
+        let params =
+            ["--header-param", "#48213", "--param", "Emilia", "--param", "#48213", "--param", "Thursday"];
+        let mut args = send_template("order_update", "en_US", &params);
+        args.extend(["--button-param", "48213", "--json"]);
         let report = channel.run(&args).expect_code(0).json();
         assert_eq!((&report["kind"], &report["to"]), (&json!("template"), &json!(PHONE)));
         let mut object = json!({"name": "order_update", "language": {"policy": "deterministic", "code": "en_US"},
@@ -362,19 +255,7 @@ fn template_parameters_fill_header_body_and_url_button() {
 fn template_parameter_counts_are_checked_before_sending() {
     for channel in flavours("template-guard") {
         channel.approved_template("order_update");
-        let args = [
-            "send",
-            "template",
-            "--to",
-            PHONE,
-            "--name",
-            "order_update",
-            "--language",
-            "en_US",
-            "--param",
-            "Emilia",
-        ];
-        let run = channel.run(&args).expect_code(3);
+        let run = channel.run(&send_template("order_update", "en_US", &["--param", "Emilia"])).expect_code(3);
         assert!(
             run.stderr.contains("the template takes 1 header parameter (text), 3 body parameters and 1 button parameter (URL button 0); given 0 header, 1 body and 0 button parameters"),
             "{}",
@@ -382,8 +263,7 @@ fn template_parameter_counts_are_checked_before_sending() {
         );
         assert!(run.stderr.contains("hint: `whatsapp-ctl templates show order_update --language en_US`"));
         assert!(channel.sent().is_empty(), "nothing may be sent");
-        let missing = ["send", "template", "--to", PHONE, "--name", "order_update", "--language", "de"];
-        let run = channel.run(&missing).expect_code(1);
+        let run = channel.run(&send_template("order_update", "de", &[])).expect_code(1);
         assert!(
             run.stderr.contains("no template 'order_update' in language de")
                 && run.stderr.contains("exists in en_US")

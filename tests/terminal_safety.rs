@@ -6,12 +6,10 @@
 mod common;
 mod hostile;
 
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
 use std::time::Duration;
 
 use common::pty::{self, ESCAPE, answer, finish};
-use common::{EMULATOR_KEY, TestEnv, http_with_headers};
+use common::{EMULATOR_KEY, TestEnv, http_with_headers, listen};
 use hostile::{Hostile, Reply};
 use serde_json::{Value, json};
 
@@ -156,23 +154,9 @@ fn holds_string(value: &Value, text: &str) -> bool {
 #[test]
 fn a_customers_message_in_webhook_listen_is_escaped() {
     let env = TestEnv::new("safelisten");
-    let mut child = env
-        .cmd(&["webhook", "listen", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn webhook listen");
-    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-    let mut first = String::new();
-    stderr.read_line(&mut first).expect("listening line");
-    let url = first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
-    let (tx, lines) = std::sync::mpsc::channel();
-    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    std::thread::spawn(move || {
-        for line in stdout.lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    // Its stderr stays open (held in `_stderr`) while it runs.
+    let listen::Started { mut child, url, stderr: _stderr, .. } = listen::start(&env, &[], &[]);
+    let lines = listen::lines(child.stdout.take().expect("stdout"));
 
     let (status, _) = http_with_headers("POST", &url, Some(&hostile_payload(&format!("Hi {HOSTILE}"))), &[]);
     assert_eq!(status, 200);

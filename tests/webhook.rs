@@ -6,13 +6,13 @@
 mod common;
 mod hook_server;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, Stdio};
+use std::io::{BufReader, Read, Write};
+use std::process::Child;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers};
+use common::{EMULATOR_KEY, Run, TestEnv, http_with_headers, listen, wire};
 use hook_server::HookServer;
 use serde_json::{Value, json};
 
@@ -297,33 +297,14 @@ impl Listener {
     }
 
     fn start_with(env: &TestEnv, extra: &[&str], envs: &[(&str, &str)]) -> Self {
-        let mut args = vec!["webhook", "listen", "--port", "0"];
-        args.extend_from_slice(extra);
-        let mut child = env
-            .cmd(&args)
-            .envs(envs.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn webhook listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("first stderr line");
-        let url =
-            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
+        let listen::Started { mut child, url, mut stderr, .. } = listen::start(env, extra, envs);
         let (err_tx, err_rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut rest = String::new();
             let _ = stderr.read_to_string(&mut rest);
             let _ = err_tx.send(rest);
         });
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
+        let lines = listen::lines(child.stdout.take().expect("stdout"));
         Self { child, url, lines, stderr: err_rx }
     }
 
@@ -576,26 +557,7 @@ impl KeepAliveTarget {
 fn serve_keep_alive(stream: std::net::TcpStream, answered: &AtomicUsize) {
     let mut writer = stream.try_clone().expect("clone stream");
     let mut reader = BufReader::new(stream);
-    loop {
-        let mut length = 0usize;
-        loop {
-            let mut line = String::new();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            if line == "\r\n" {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = value.trim().parse().unwrap_or(0);
-            }
-        }
-        let mut body = vec![0u8; length];
-        if reader.read_exact(&mut body).is_err() {
-            return;
-        }
+    while wire::read_request(&mut reader).is_some() {
         answered.fetch_add(1, Ordering::SeqCst);
         let reply = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n";
         if writer.write_all(reply).and_then(|()| writer.flush()).is_err() {

@@ -9,6 +9,7 @@ pub mod emulator;
 pub mod fleet;
 pub mod help;
 pub mod input;
+pub mod key_check;
 pub mod man;
 pub mod media;
 pub mod numbers;

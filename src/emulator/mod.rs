@@ -23,6 +23,7 @@ mod multipart;
 mod partner;
 mod profile;
 mod review;
+mod review_rules;
 mod send_rules;
 mod server;
 mod state;

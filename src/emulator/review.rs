@@ -2,8 +2,8 @@
 //! (creation time + the creating server's review delay), the next read decides it and persists
 //! the decision:
 //!
-//! 1. `rejected` / `INVALID_FORMAT` when [`crate::template::validate`] finds problems (the first
-//!    one is kept in `rejected_detail`);
+//! 1. `rejected` / `INVALID_FORMAT` when the template breaks one of the emulator's own format
+//!    rules ([`super::review_rules`]; the first broken one is kept in `rejected_detail`);
 //! 2. `rejected` / `INCORRECT_CATEGORY` when a `UTILITY` or `AUTHENTICATION` template's body
 //!    contains promotional wording (one of [`PROMOTIONAL_WORDS`], case-insensitive), unless it
 //!    was submitted with `"allow_category_change": true`: then, like Meta, the category becomes
@@ -15,6 +15,7 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use super::EmulatorError;
+use super::review_rules;
 use super::state::{StateData, StoredTemplate};
 use super::store::Store;
 use super::util::now_ms;
@@ -46,16 +47,10 @@ pub fn settled(store: &Store) -> Result<Arc<StateData>, EmulatorError> {
 /// Applies the review rules to `template`.
 pub fn decide(template: &mut StoredTemplate, now: u64) {
     template.modified_at = now;
-    let problems = crate::template::validate(&Value::Object(template.body.clone()));
-    if let Some(first) = problems.first() {
+    if let Some(problem) = review_rules::first_problem(&template.body) {
         template.status = "rejected".into();
         template.rejected_reason = Some("INVALID_FORMAT".into());
-        let detail = if first.path.is_empty() {
-            first.message.clone()
-        } else {
-            format!("{}: {}", first.path, first.message)
-        };
-        template.rejected_detail = Some(detail);
+        template.rejected_detail = Some(problem);
         return;
     }
     let category = template.body.get("category").and_then(Value::as_str).unwrap_or_default();
@@ -106,20 +101,28 @@ mod tests {
     fn promotional_utility_template_is_rejected_as_incorrect_category() {
         let mut t = template("UTILITY", "Get 20% off with this coupon", false);
         decide(&mut t, 5);
-        if crate::template::validate(&Value::Object(t.body.clone())).is_empty() {
-            assert_eq!(t.status, "rejected");
-            assert_eq!(t.rejected_reason.as_deref(), Some("INCORRECT_CATEGORY"));
-        }
+        assert_eq!(t.status, "rejected");
+        assert_eq!(t.rejected_reason.as_deref(), Some("INCORRECT_CATEGORY"));
+        assert_eq!(t.body["category"], "UTILITY");
     }
 
     #[test]
     fn allowed_category_change_turns_promotional_utility_into_approved_marketing() {
         let mut t = template("UTILITY", "Get 20% off with this coupon", true);
         decide(&mut t, 5);
-        if crate::template::validate(&Value::Object(t.body.clone())).is_empty() {
-            assert_eq!(t.status, "approved");
-            assert_eq!(t.body["category"], "MARKETING");
-        }
+        assert_eq!(t.status, "approved");
+        assert_eq!(t.body["category"], "MARKETING");
+        assert_eq!(t.rejected_reason, None);
+    }
+
+    #[test]
+    fn a_broken_format_is_rejected_as_invalid_format_with_the_first_broken_rule() {
+        let mut t = template("MARKETING", "{{1}} wins", false);
+        decide(&mut t, 5);
+        assert_eq!((t.status.as_str(), t.rejected_reason.as_deref()), ("rejected", Some("INVALID_FORMAT")));
+        let detail = t.rejected_detail.unwrap_or_default();
+        assert!(detail.starts_with("components[0].text: "), "{detail}");
+        assert_eq!(t.modified_at, 5);
     }
 
     #[test]

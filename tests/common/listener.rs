@@ -1,9 +1,9 @@
-//! A running `webhook listen` for end-to-end tests: its address (from the first stderr line),
-//! its stdout lines as they come, the rest of stderr once it ends; stopped with SIGINT, or
-//! killed (SIGKILL) when dropped or asked to.
+//! A running `webhook listen` for end-to-end tests that follow it over time (restarts, kills):
+//! started by `listen::spawn`, its stdout lines as they come, the rest of stderr once it ends;
+//! stopped with SIGINT, or killed (SIGKILL) when dropped or asked to.
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Stdio};
+use std::io::Read;
+use std::process::{Child, Command};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -17,30 +17,15 @@ pub struct Listener {
 
 impl Listener {
     /// Spawns `cmd` (a `webhook listen` command) and waits for its `listening on` line.
-    pub fn spawn(mut cmd: Command) -> Self {
-        let mut child =
-            cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn webhook listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("first stderr line");
-        let Some(url) = first.trim().strip_prefix("listening on ").map(str::to_owned) else {
-            let mut rest = String::new();
-            let _ = stderr.read_to_string(&mut rest);
-            panic!("webhook listen did not start: {first}{rest}");
-        };
+    pub fn spawn(cmd: Command) -> Self {
+        let super::listen::Started { mut child, url, mut stderr, .. } = super::listen::spawn(cmd);
         let (err_tx, err_rx) = mpsc::channel();
         std::thread::spawn(move || {
             let mut rest = String::new();
             let _ = stderr.read_to_string(&mut rest);
             let _ = err_tx.send(rest);
         });
-        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in stdout.lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
+        let lines = super::listen::lines(child.stdout.take().expect("stdout"));
         Self { child, url, lines, stderr: err_rx }
     }
 

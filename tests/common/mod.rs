@@ -3,8 +3,10 @@
 //! tiny HTTP client for the emulator's control endpoints. Nothing here leaves loopback.
 #![allow(dead_code)]
 
+pub mod listen;
 pub mod listener;
 pub mod pty;
+pub mod wire;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

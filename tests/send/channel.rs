@@ -109,6 +109,21 @@ pub fn expected(channel: &Channel, rest: Value) -> Value {
     body
 }
 
+/// `send media --to PHONE --kind KIND --link LINK`, then `more` (its other flags; global ones
+/// such as `--json` may stand there too).
+pub fn send_media<'a>(kind: &'a str, link: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["send", "media", "--to", PHONE, "--kind", kind, "--link", link];
+    args.extend_from_slice(more);
+    args
+}
+
+/// `send template --to PHONE --name NAME --language LANGUAGE`, then `more`.
+pub fn send_template<'a>(name: &'a str, language: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["send", "template", "--to", PHONE, "--name", name, "--language", language];
+    args.extend_from_slice(more);
+    args
+}
+
 pub fn stored_ids(channel: &Channel) -> Vec<Value> {
     let (_, body) = common::http("GET", &format!("{}/_emulator/messages", channel.emu.base_url), None);
     let stored: Value = serde_json::from_str(&body).expect("messages JSON");

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::api::Flavour;
+use crate::commands::key_check::KeyCheck;
 use crate::context::Context;
 use crate::error::{Error, Kind, Result};
 use crate::output::{Output, Report};
@@ -16,12 +17,9 @@ pub struct StatusReport {
     base_url: String,
     token_source: &'static str,
     token_hint: Option<String>,
-    verified: Option<bool>,
+    #[serde(flatten)]
+    check: KeyCheck,
     sources: Sources,
-    #[serde(skip)]
-    failure: Option<Kind>,
-    #[serde(skip)]
-    problem: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -37,23 +35,18 @@ impl Report for StatusReport {
             Some(hint) => format!("{hint} (from {})", token_origin(self.token_source)),
             None => "none".to_owned(),
         };
-        let verified = match self.verified {
-            Some(true) => "yes, the API accepts the key".to_owned(),
-            Some(false) => "no, the API rejected the key".to_owned(),
-            None => self.problem.clone().unwrap_or_else(|| "not checked".to_owned()),
-        };
         let rows = [
             ("profile", format!("{} ({})", self.profile, self.sources.profile.name())),
             ("api", format!("{} ({})", self.api.name(), self.sources.api.name())),
             ("base URL", format!("{} ({})", self.base_url, self.sources.base_url.name())),
             ("key", key),
-            ("verified", verified),
+            ("verified", self.check.human("API")),
         ];
         rows.iter().map(|(label, value)| format!("{label:<9} {value}")).collect::<Vec<_>>().join("\n")
     }
 
     fn failure(&self) -> Option<Kind> {
-        self.failure
+        self.check.failure
     }
 }
 
@@ -74,37 +67,23 @@ pub async fn run(ctx: &Context) -> Result<StatusReport> {
         base_url: crate::api::redact_raw(&settings.base_url.value),
         token_source: settings.token.as_ref().map_or("none", |t| t.source.name()),
         token_hint: settings.token.as_ref().map(|t| t.value.hint()),
-        verified: None,
+        check: KeyCheck::default(),
         sources: Sources {
             profile: settings.profile.source,
             api: settings.api.source,
             base_url: settings.base_url.source,
         },
-        failure: None,
-        problem: None,
     };
     let Some(token) = settings.token else {
         ctx.refuse_unknown_profile(&settings)?;
-        report.failure = Some(Kind::Auth);
-        ctx.out.warn(&format!(
+        let warning = format!(
             "no API key for profile '{}': run `whatsapp-ctl auth login --profile {}`",
             report.profile, report.profile
-        ));
+        );
+        report.check = KeyCheck::missing(&ctx.out, &warning);
         return Ok(report);
     };
     let client = ctx.client_for(&settings.base_url.value, settings.api.value, token.value)?;
-    match client.get_webhook().await {
-        Ok(_) => report.verified = Some(true),
-        Err(err) => {
-            let err = Error::from(err);
-            if err.kind == Kind::Auth {
-                report.verified = Some(false);
-            } else {
-                report.problem = Some(format!("could not check: {}", err.message));
-            }
-            ctx.out.warn(&err.message);
-            report.failure = Some(err.kind);
-        }
-    }
+    (report.check, _) = KeyCheck::judge(&ctx.out, client.get_webhook().await.map_err(Error::from));
     Ok(report)
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::{partner_error, resolve};
+use crate::commands::key_check::KeyCheck;
 use crate::context::Context;
 use crate::error::{Kind, Result};
 use crate::output::{Output, Report};
@@ -18,12 +19,9 @@ pub struct StatusReport {
     hub_url_source: Source,
     token_source: &'static str,
     token_hint: Option<String>,
-    verified: Option<bool>,
+    #[serde(flatten)]
+    check: KeyCheck,
     channels: Option<usize>,
-    #[serde(skip)]
-    failure: Option<Kind>,
-    #[serde(skip)]
-    problem: Option<String>,
 }
 
 impl Report for StatusReport {
@@ -32,17 +30,12 @@ impl Report for StatusReport {
             Some(hint) => format!("{hint} ({})", self.token_source),
             None => "none".to_owned(),
         };
-        let verified = match self.verified {
-            Some(true) => "yes, the partner API accepts the key".to_owned(),
-            Some(false) => "no, the partner API rejected the key".to_owned(),
-            None => self.problem.clone().unwrap_or_else(|| "not checked".to_owned()),
-        };
         let id = self.partner_id.clone().unwrap_or_else(|| "none".into());
         let mut rows = vec![
             ("partner", format!("{id} ({})", self.partner_id_source.name())),
             ("hub URL", format!("{} ({})", self.hub_url, self.hub_url_source.name())),
             ("key", key),
-            ("verified", verified),
+            ("verified", self.check.human("partner API")),
         ];
         if let Some(count) = self.channels {
             rows.push(("channels", count.to_string()));
@@ -51,7 +44,7 @@ impl Report for StatusReport {
     }
 
     fn failure(&self) -> Option<Kind> {
-        self.failure
+        self.check.failure
     }
 }
 
@@ -64,32 +57,19 @@ pub async fn run(ctx: &Context, hub_flag: Option<&str>) -> Result<StatusReport> 
         hub_url_source: resolved.hub_url.source,
         token_source: resolved.key.as_ref().map_or("none", |k| k.source.name()),
         token_hint: resolved.key.as_ref().map(|k| k.value.hint()),
-        verified: None,
+        check: KeyCheck::default(),
         channels: None,
-        failure: None,
-        problem: None,
     };
     if resolved.id.is_none() || resolved.key.is_none() {
-        report.failure = Some(Kind::Auth);
-        ctx.out.warn("no partner id or key: run `whatsapp-ctl partner login --partner-id ID`");
+        report.check = KeyCheck::missing(
+            &ctx.out,
+            "no partner id or key: run `whatsapp-ctl partner login --partner-id ID`",
+        );
         return Ok(report);
     }
     let client = super::client(ctx, &resolved)?;
-    match client.verify().await {
-        Ok(total) => {
-            report.verified = Some(true);
-            report.channels = total;
-        }
-        Err(err) => {
-            let err = partner_error(err);
-            if err.kind == Kind::Auth {
-                report.verified = Some(false);
-            } else {
-                report.problem = Some(format!("could not check: {}", err.message));
-            }
-            ctx.out.warn(&err.message);
-            report.failure = Some(err.kind);
-        }
-    }
+    let (check, total) = KeyCheck::judge(&ctx.out, client.verify().await.map_err(partner_error));
+    report.check = check;
+    report.channels = total.flatten();
     Ok(report)
 }

@@ -236,8 +236,6 @@ async fn deleting_an_approved_name_locks_it_for_30_days_with_metas_error() {
     h.create("gone", "en", "Your order shipped.").await;
     h.create("gone", "de", "Ihre Bestellung ist unterwegs.").await;
     let (_, listed) = h.get("/v1/configs/templates").await;
-    let approved = crate::template::validate(&template_body("gone", "en", "Your order shipped.")).is_empty();
-    assert!(approved, "the test template must pass review");
     assert_eq!(listed["waba_templates"][0]["status"], "approved");
     assert_eq!(h.delete("/v1/configs/templates/gone").await.0, 200);
     let (status, error) = h.create("gone", "fr", "Votre commande est partie.").await;
