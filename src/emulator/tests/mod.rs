@@ -4,6 +4,7 @@
 
 mod control;
 mod messages;
+mod multipart;
 mod state;
 mod templates;
 
