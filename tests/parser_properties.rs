@@ -1,0 +1,483 @@
+//! The client's readers of the newer API answers under property tests (proptest, a bounded
+//! number of cases, no failure files): the real binary against a small loopback server that
+//! answers with the real shapes (as the emulator sends them) randomly edited, cut short or
+//! replaced by arbitrary JSON. Covered: media info, the business profile, conversational
+//! automation, the partner channel listing and key minting, raw `api` requests and the template
+//! listing that `templates export` writes files from. Every run ends without a panic, with
+//! exit 0 and a JSON document, or with an `error:` naming the request's path and what to do;
+//! no key is ever printed (the harness checks every run) and no file lands outside the folder.
+
+mod common;
+mod hostile;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use common::{Run, TestEnv};
+use hostile::{Hostile, Reply};
+use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
+use serde_json::{Map, Value, json};
+
+/// Cases per reader: each is one run of the binary.
+const CASES: u32 = 32;
+const KEY: &str = "parser-props-key-5d8e2b71c4a9";
+const PARTNER_KEY: &str = "parser-props-partner-key-a17f3c92e0";
+const PARTNER_ID: &str = "pp0001";
+const MEDIA_ID: &str = "6740747611299621";
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+/// Keys the readers look for, so that random objects hit real branches.
+const KEYS: &[&str] = &[
+    "id",
+    "url",
+    "mime_type",
+    "sha256",
+    "file_size",
+    "data",
+    "business_profile",
+    "about",
+    "email",
+    "websites",
+    "vertical",
+    "address",
+    "description",
+    "profile_picture_url",
+    "conversational_automation",
+    "enable_welcome_message",
+    "prompts",
+    "commands",
+    "command_name",
+    "command_description",
+    "count",
+    "total",
+    "offset",
+    "limit",
+    "partner_channels",
+    "setup_info",
+    "phone_number",
+    "api_key",
+    "status",
+    "waba_templates",
+    "name",
+    "language",
+    "category",
+    "components",
+    "type",
+    "text",
+    "error",
+    "meta",
+];
+
+const WORDS: &[&str] = &[
+    "",
+    " ",
+    "../../escape",
+    "a/b",
+    "..",
+    "\u{1b}[31mred",
+    "é\u{0}\u{202e}\n\r\t",
+    "https://x.test/",
+    "http://127.0.0.1:1",
+    "RETAIL",
+    "UTILITY",
+    "en_US",
+    "approved",
+    "+49 151 0000001",
+    "-1",
+    "1e309",
+];
+
+fn arb_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => proptest::sample::select(WORDS).prop_map(str::to_owned),
+        2 => any::<String>(),
+        1 => "[a-z_./0-9 ]{0,24}",
+    ]
+}
+
+fn arb_key() -> impl Strategy<Value = String> {
+    prop_oneof![4 => proptest::sample::select(KEYS).prop_map(str::to_owned), 1 => arb_text()]
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        arb_text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::vec((arb_key(), inner), 0..4)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<String, Value>>())),
+        ]
+    })
+}
+
+/// One random edit: walk down by `steps`, then replace that node, remove a child, or add one.
+#[derive(Debug, Clone)]
+struct Edit {
+    steps: Vec<usize>,
+    action: u8,
+    key: String,
+    value: Value,
+}
+
+fn apply_at(node: &mut Value, steps: &[usize], edit: &Edit) {
+    if let Some((step, rest)) = steps.split_first() {
+        let child = match node {
+            Value::Array(items) if !items.is_empty() => {
+                let n = step % items.len();
+                items.get_mut(n)
+            }
+            Value::Object(map) if !map.is_empty() => {
+                let n = step % map.len();
+                map.values_mut().nth(n)
+            }
+            _ => None,
+        };
+        if let Some(child) = child {
+            return apply_at(child, rest, edit);
+        }
+    }
+    let pick = edit.steps.len();
+    match (edit.action, &mut *node) {
+        (1, Value::Array(items)) if !items.is_empty() => {
+            items.remove(pick % items.len());
+        }
+        (1, Value::Object(map)) if !map.is_empty() => {
+            let key = map.keys().nth(pick % map.len()).cloned().unwrap_or_default();
+            map.remove(&key);
+        }
+        (2, Value::Array(items)) => items.push(edit.value.clone()),
+        (2, Value::Object(map)) => {
+            map.insert(edit.key.clone(), edit.value.clone());
+        }
+        _ => *node = edit.value.clone(),
+    }
+}
+
+/// A seed with random edits.
+fn arb_edited(seeds: Arc<Vec<Value>>) -> impl Strategy<Value = Value> {
+    let edit = (proptest::collection::vec(any::<usize>(), 0..6), 0u8..3, arb_key(), arb_json())
+        .prop_map(|(steps, action, key, value)| Edit { steps, action, key, value });
+    (any::<usize>(), proptest::collection::vec(edit, 1..4)).prop_map(move |(n, edits)| {
+        let mut doc = seeds[n % seeds.len()].clone();
+        for edit in &edits {
+            apply_at(&mut doc, &edit.steps, edit);
+        }
+        doc
+    })
+}
+
+/// An answer body: a seed with random edits (mostly), cut short, or arbitrary JSON.
+fn arb_body(seeds: Vec<Value>) -> impl Strategy<Value = Vec<u8>> {
+    let seeds = Arc::new(seeds);
+    prop_oneof![
+        6 => arb_edited(seeds.clone()).prop_map(|doc| doc.to_string().into_bytes()),
+        1 => (arb_edited(seeds), any::<usize>()).prop_map(|(doc, cut)| {
+            let text = doc.to_string().into_bytes();
+            let cut = cut % (text.len() + 1);
+            text[..cut].to_vec()
+        }),
+        1 => arb_json().prop_map(|doc| doc.to_string().into_bytes()),
+    ]
+}
+
+/// A loopback server answering each path with the body set for it (404 for others).
+struct Server {
+    hostile: Hostile,
+    answers: Arc<Mutex<BTreeMap<String, Vec<u8>>>>,
+}
+
+impl Server {
+    fn start() -> Self {
+        let answers: Arc<Mutex<BTreeMap<String, Vec<u8>>>> = Arc::default();
+        let shared = answers.clone();
+        let hostile = Hostile::start(move |request| {
+            let answers = shared.lock().expect("answers");
+            match answers.get(request.path()) {
+                Some(body) => {
+                    Reply::Full(200, vec![("Content-Type".into(), "application/json".into())], body.clone())
+                }
+                None => Reply::json(404, r#"{"error":{"message":"not here","code":100}}"#),
+            }
+        });
+        Server { hostile, answers }
+    }
+
+    fn answer(&self, path: &str, body: Vec<u8>) {
+        self.answers.lock().expect("answers").insert(path.to_owned(), body);
+    }
+}
+
+/// What every run must show: no panic, exit 0 with a JSON document on stdout, or an exit
+/// code of SPEC 3 with an error object (`--json`) that names the path asked and what to do.
+fn check_run(run: &Run, paths: &[&str], codes: &[i32]) -> Result<(), TestCaseError> {
+    if run.code == 0 {
+        prop_assert!(serde_json::from_str::<Value>(&run.stdout).is_ok(), "not JSON: {run:?}");
+    }
+    check_run_raw(run, paths, codes)
+}
+
+/// No panic; exit 0, or an exit code of SPEC 3 with an error naming the path and what to do.
+fn check_run_raw(run: &Run, paths: &[&str], codes: &[i32]) -> Result<(), TestCaseError> {
+    prop_assert!(!run.stderr.contains("panicked"), "a panic: {run:?}");
+    prop_assert!(run.code == 0 || codes.contains(&run.code), "exit {}: {run:?}", run.code);
+    if run.code == 0 {
+        return Ok(());
+    }
+    if !run.stderr.trim_start().starts_with('{') {
+        // Human output (no --json): `error: ...` first, a hint after.
+        let first = run.stderr.lines().next().unwrap_or_default();
+        prop_assert!(first.starts_with("error: ") && first.len() > 8, "no error line: {run:?}");
+        prop_assert!(paths.iter().any(|p| run.stderr.contains(p)), "the path is not named: {run:?}");
+        prop_assert!(run.stderr.contains("hint: "), "no hint: {run:?}");
+        return Ok(());
+    }
+    let error: Value = serde_json::from_str(&run.stderr).unwrap_or_default();
+    let error = &error["error"];
+    let message = error["message"].as_str().unwrap_or_default();
+    prop_assert!(!message.trim().is_empty(), "no error message: {run:?}");
+    let mut said = message.to_owned();
+    for cause in error["causes"].as_array().into_iter().flatten() {
+        said.push_str(cause.as_str().unwrap_or_default());
+    }
+    // Where: the path asked, or the API's own error object (named with its HTTP status).
+    let named = paths.iter().any(|p| said.contains(p)) || said.contains("(HTTP ");
+    prop_assert!(named, "the path is not named: {run:?}");
+    let hint = error["hint"].as_str().unwrap_or_default();
+    prop_assert!(!hint.trim().is_empty(), "no hint: {run:?}");
+    Ok(())
+}
+
+/// Runs `args` against the server for `CASES` answers of `seeds` at `path`.
+fn drive(name: &str, path: &str, seeds: Vec<Value>, args: &[&str], codes: &[i32], envs: &[(&str, &str)]) {
+    let env = TestEnv::new(name);
+    let server = Server::start();
+    let base = server.hostile.base_url.clone();
+    let mut full = vec!["--base-url", base.as_str(), "--retries", "0", "--json"];
+    full.extend_from_slice(args);
+    let mut vars = vec![("WHATSAPP_CTL_TOKEN", KEY)];
+    vars.extend_from_slice(envs);
+    let mut runner =
+        TestRunner::new(ProptestConfig { cases: CASES, failure_persistence: None, ..Default::default() });
+    let outcome = runner.run(&arb_body(seeds), |body| {
+        server.answer(path, body);
+        check_run(&env.run(&full, &vars), &[path], codes)
+    });
+    if let Err(err) = outcome {
+        panic!("{name}: {err}");
+    }
+}
+
+#[test]
+fn media_info_answers() {
+    let seed = json!({"url": "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=6740747611299621&ext=1796231426&hash=ARAZ1p",
+        "mime_type": "image/png", "sha256": "02a3e298f1533f62558c58e4c70edcab9af5a50d62d925fd5390942020fb0fb8",
+        "file_size": 16, "id": MEDIA_ID, "messaging_product": "whatsapp"});
+    drive("pp-media", &format!("/{MEDIA_ID}"), vec![seed], &["media", "info", MEDIA_ID], &[1], &[]);
+}
+
+#[test]
+fn business_profile_answers() {
+    let flat = json!({"data": [{"messaging_product": "whatsapp", "about": "Open 9-5", "address": "Main St 1",
+        "description": "A shop", "email": "shop@example.com", "websites": ["https://example.com/"],
+        "vertical": "RETAIL", "profile_picture_url": "https://pps.whatsapp.net/v/emulator.jpg"}]});
+    let nested = json!({"data": [{"business_profile": {"about": "Hi", "email": "a@example.com",
+        "websites": ["https://a.example/", "https://b.example/"], "vertical": "OTHER"}}]});
+    drive(
+        "pp-profile",
+        "/whatsapp_business_profile",
+        vec![flat, nested],
+        &["channel", "profile", "show"],
+        &[1],
+        &[],
+    );
+}
+
+#[test]
+fn conversational_automation_answers() {
+    let empty = json!({"conversational_automation": {"enable_welcome_message": false, "prompts": [], "commands": []},
+        "id": "157106930938479"});
+    let full = json!({"conversational_automation": {"enable_welcome_message": true,
+        "prompts": ["Book a table", "Opening hours"],
+        "commands": [{"command_name": "menu", "command_description": "Today's menu"}]}, "id": "157106930938479"});
+    drive(
+        "pp-automation",
+        "/conversational_automation",
+        vec![empty, full],
+        &["channel", "automation", "show"],
+        &[1],
+        &[],
+    );
+}
+
+fn channel(n: u32) -> Value {
+    json!({"id": format!("emu{n:05}CH"), "client_id": format!("emucl{n:05}CL"), "account_mode": "live",
+        "status": "ready", "current_quality_rating": "GREEN", "current_limit": "TIER_1K",
+        "setup_info": {"phone_number": format!("+49 151 {n:07}"), "phone_name": format!("Shop {n}"), "default_language": "en"},
+        "waba_account": {"id": format!("emuwaba{n:05}WA"), "fb_account_status": "verified"}})
+}
+
+fn channels_page(channels: Vec<Value>) -> Value {
+    json!({"count": channels.len(), "filters": {}, "limit": 100, "offset": 0, "sort": "id",
+        "total": channels.len(), "partner_channels": channels})
+}
+
+const CHANNELS_PATH: &str = "/api/v2/partners/pp0001/channels";
+
+fn partner_env(base: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("WHATSAPP_CTL_HUB_URL", base.to_owned()),
+        ("WHATSAPP_CTL_PARTNER_ID", PARTNER_ID.to_owned()),
+        ("WHATSAPP_CTL_PARTNER_KEY", PARTNER_KEY.to_owned()),
+    ]
+}
+
+#[test]
+fn partner_channel_listings() {
+    let env = TestEnv::new("pp-channels");
+    let server = Server::start();
+    let vars = partner_env(&server.hostile.base_url);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let seeds = vec![
+        channels_page(vec![channel(1), channel(2)]),
+        channels_page(vec![]),
+        channels_page(vec![channel(3)]),
+    ];
+    let mut runner =
+        TestRunner::new(ProptestConfig { cases: CASES, failure_persistence: None, ..Default::default() });
+    let outcome = runner.run(&arb_body(seeds), |body| {
+        server.answer(CHANNELS_PATH, body);
+        check_run(
+            &env.run(&["--retries", "0", "--json", "partner", "channels"], &vars),
+            &[CHANNELS_PATH],
+            &[1],
+        )
+    });
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
+}
+
+#[test]
+fn partner_key_mint_answers() {
+    let env = TestEnv::new("pp-mint");
+    let server = Server::start();
+    let base = server.hostile.base_url.clone();
+    let vars = partner_env(&base);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    server.answer(CHANNELS_PATH, channels_page(vec![channel(1)]).to_string().into_bytes());
+    let mint_path = format!("{CHANNELS_PATH}/emu00001CH/api_keys");
+    let seed = json!({"id": "KeXPWO7UeF7W", "address": base, "api_key": "emu_e59d1848fdac8aba627f312b4efefb23",
+        "app_id": "emuapp00001"});
+    let mut runner =
+        TestRunner::new(ProptestConfig { cases: CASES, failure_persistence: None, ..Default::default() });
+    let outcome = runner.run(&arb_body(vec![seed]), |body| {
+        server.answer(&mint_path, body);
+        let run = env.run(&["--retries", "0", "--json", "partner", "adopt", "emu00001CH", "--force"], &vars);
+        // A stored key never shows: only its hint.
+        prop_assert!(!run.stdout.contains("emu_e59d1848fdac8aba627f312b4efefb23"), "{run:?}");
+        check_run(&run, &[&mint_path, CHANNELS_PATH, "emu00001CH"], &[1, 3])
+    });
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
+}
+
+#[test]
+fn raw_api_answers_are_printed_as_received() {
+    let env = TestEnv::new("pp-api");
+    let server = Server::start();
+    let base = server.hostile.base_url.clone();
+    let seeds = vec![
+        json!({"data": [{"id": "1", "name": "x"}], "paging": {"cursors": {"after": "MQ"}}}),
+        json!({"meta": {"success": true, "http_code": 200}}),
+        json!([1, 2, 3]),
+    ];
+    let mut runner = TestRunner::new(config());
+    let outcome = runner.run(&arb_body(seeds), |body| {
+        server.answer("/anything/here", body.clone());
+        let args = ["--base-url", base.as_str(), "--retries", "0", "api", "/anything/here"];
+        let run = env.run(&args, &[("WHATSAPP_CTL_TOKEN", KEY)]);
+        check_run_raw(&run, &["/anything/here"], &[1])?;
+        // `api` prints the body as it came (like `gh api`), whatever it holds.
+        if run.code == 0
+            && let Ok(sent) = serde_json::from_slice::<Value>(&body)
+        {
+            let shown: Value = serde_json::from_str(&run.stdout).unwrap_or(Value::Null);
+            prop_assert_eq!(shown, sent, "{:?}", run);
+        }
+        Ok(())
+    });
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
+}
+
+fn listing_template(n: usize) -> Value {
+    serde_json::from_str(&hostile::template(n)).expect("template JSON")
+}
+
+#[test]
+fn template_listings_that_export_writes_files_from() {
+    let env = TestEnv::new("pp-export");
+    let server = Server::start();
+    let base = server.hostile.base_url.clone();
+    let page = |items: Vec<Value>| json!({"count": items.len(), "offset": 0, "total": items.len(), "waba_templates": items});
+    let seeds = vec![page(vec![listing_template(1), listing_template(2)]), page(vec![listing_template(3)])];
+    let root = env.root.join("export");
+    let mut runner =
+        TestRunner::new(ProptestConfig { cases: CASES, failure_persistence: None, ..Default::default() });
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    let outcome = runner.run(&arb_body(seeds), |body| {
+        server.answer("/v1/configs/templates", body);
+        let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = root.join(n.to_string()).join("templates");
+        let args = [
+            "--base-url",
+            base.as_str(),
+            "--retries",
+            "0",
+            "--json",
+            "templates",
+            "export",
+            "--dir",
+            dir.to_str().expect("utf-8"),
+        ];
+        let run = env.run(&args, &[("WHATSAPP_CTL_TOKEN", KEY)]);
+        check_run(&run, &["/v1/configs/templates", "templates"], &[1, 3])?;
+        // Whatever the names say, every file lands inside the folder.
+        let outside: Vec<_> =
+            files_under(&root.join(n.to_string())).into_iter().filter(|f| !f.starts_with(&dir)).collect();
+        prop_assert!(outside.is_empty(), "files outside {}: {outside:?} ({run:?})", dir.display());
+        Ok(())
+    });
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(files_under(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
