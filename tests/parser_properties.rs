@@ -481,3 +481,143 @@ fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// One answer of `body` at `path` to `args`: the run.
+fn answered(name: &str, path: &str, body: &str, args: &[&str]) -> Run {
+    let env = TestEnv::new(name);
+    let server = Server::start();
+    server.answer(path, body.as_bytes().to_vec());
+    let mut full = vec!["--base-url", server.hostile.base_url.as_str(), "--retries", "0"];
+    full.extend_from_slice(args);
+    env.run(&full, &[("WHATSAPP_CTL_TOKEN", KEY)])
+}
+
+// Regressions the properties found, kept as plain tests.
+
+#[test]
+fn a_success_answer_that_is_an_array_is_not_taken_for_an_error_object() {
+    let run =
+        answered("pp-array", "/whatsapp_business_profile", "[[],null]", &["channel", "profile", "show"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains("/whatsapp_business_profile") && run.stderr.contains("no data[0]"),
+        "{run:?}"
+    );
+    assert!(run.stderr.contains("hint: "), "{run:?}");
+}
+
+#[test]
+fn a_success_answer_carrying_an_error_without_message_says_so_with_a_hint() {
+    let run =
+        answered("pp-errnomsg", &format!("/{MEDIA_ID}"), r#"{"error": 5}"#, &["media", "info", MEDIA_ID]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("HTTP 200") && run.stderr.contains("an error without a message"), "{run:?}");
+    assert!(run.stderr.contains("hint: ") && run.stderr.contains("base URL"), "{run:?}");
+}
+
+#[test]
+fn api_keeps_a_json_body_exact_on_a_pipe_whatever_its_strings_hold() {
+    let body = "{\"name\":\"\u{202e}gnp.exe\",\"n\":1}";
+    let run = answered("pp-api-bidi", "/x", body, &["api", "/x"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout.trim_end(), body, "the body as it came, still JSON");
+}
+
+#[test]
+fn an_unusable_minted_address_exits_3_with_a_hint_and_stores_nothing() {
+    let env = TestEnv::new("pp-mint-address");
+    let server = Server::start();
+    let vars = partner_env(&server.hostile.base_url);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    server.answer(CHANNELS_PATH, channels_page(vec![channel(1)]).to_string().into_bytes());
+    let mint = r#"{"id":"k1","address":"UTILITY","api_key":"emu_e59d1848fdac8aba627f312b4efefb23"}"#;
+    server.answer(&format!("{CHANNELS_PATH}/emu00001CH/api_keys"), mint.as_bytes().to_vec());
+    let run = env.run(&["--retries", "0", "partner", "adopt", "emu00001CH"], &vars);
+    assert_eq!(run.code, 3, "{run:?}");
+    assert!(run.stderr.contains("emu00001CH") && run.stderr.contains("hint: "), "{run:?}");
+    assert!(!run.stderr.contains("emu_e59d1848fdac8aba627f312b4efefb23"), "{run:?}");
+    let config = std::fs::read_to_string(env.config_dir().join("config.toml")).unwrap_or_default();
+    assert!(!config.contains("UTILITY"), "{config}");
+}
+
+#[test]
+fn automation_show_keeps_the_commands_it_can_read_beside_one_it_cannot() {
+    let body = r#"{"conversational_automation":{"enable_welcome_message":true,"prompts":["Hours",5],
+        "commands":[{"command_name":"menu","command_description":"Today's menu"},{"command_name":7}]}}"#;
+    let run = answered(
+        "pp-automation-one-bad",
+        "/conversational_automation",
+        body,
+        &["--json", "channel", "automation", "show"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let shown: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(shown["prompts"], json!(["Hours"]));
+    assert_eq!(shown["commands"], json!([{"command_name": "menu", "command_description": "Today's menu"}]));
+}
+
+// The pure readers behind `channel automation show`, `channel profile show` and webhook parsing.
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn automation_shows_every_readable_prompt_and_command(
+        doc in arb_edited(Arc::new(vec![
+            json!({"conversational_automation": {"enable_welcome_message": true, "prompts": ["Book", "Hours"],
+                "commands": [{"command_name": "menu", "command_description": "Menu"},
+                             {"command_name": "help", "command_description": "Help"}]}}),
+            json!({"enable_welcome_message": false, "prompts": [], "commands": []}),
+        ])),
+    ) {
+        let shown = whatsapp_ctl::automation::Automation::from_value(&doc);
+        let raw = doc.get("conversational_automation").filter(|v| v.is_object()).unwrap_or(&doc);
+        let prompts: Vec<String> = raw["prompts"].as_array().into_iter().flatten()
+            .filter_map(Value::as_str).map(str::to_owned).collect();
+        prop_assert_eq!(shown.prompts, prompts);
+        let readable = raw["commands"].as_array().into_iter().flatten()
+            .filter(|c| c["command_name"].is_string() && c["command_description"].is_string())
+            .count();
+        prop_assert_eq!(shown.commands.len(), readable, "{}", doc);
+    }
+
+    #[test]
+    fn profile_shows_every_text_field_it_is_given(
+        doc in arb_edited(Arc::new(vec![
+            json!({"about": "Open", "address": "Main St", "email": "a@example.com", "websites": ["https://a.example/"],
+                   "vertical": "RETAIL", "profile_picture_url": "https://pps.whatsapp.net/v/x.jpg"}),
+            json!({"business_profile": {"about": "Hi", "websites": ["https://a.example/", "https://b.example/"]}}),
+        ])),
+    ) {
+        let Some(fields) = doc.as_object() else { return Ok(()) };
+        let shown = whatsapp_ctl::profile::Profile::from_fields(fields);
+        let inner = fields.get("business_profile").and_then(Value::as_object).unwrap_or(fields);
+        let about = inner.get("about").and_then(Value::as_str).filter(|s| !s.is_empty());
+        prop_assert_eq!(shown.about.as_deref(), about);
+        let sites = inner.get("websites").and_then(Value::as_array).map_or(0, |l| l.iter().filter(|s| s.is_string()).count());
+        prop_assert_eq!(shown.websites.len(), sites);
+    }
+
+    #[test]
+    fn request_welcome_and_other_new_message_types_parse_or_name_what_is_wrong(
+        doc in arb_edited(Arc::new(vec![
+            json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages",
+                "value": {"messaging_product": "whatsapp", "metadata": {"display_phone_number": "4915100000", "phone_number_id": "1"},
+                "contacts": [{"profile": {"name": "Kim"}, "wa_id": "4915112345678"}],
+                "messages": [{"from": "4915112345678", "id": "wamid.1", "timestamp": "1714560000", "type": "request_welcome"}]}}]}]}),
+            json!({"messages": [{"from": "1", "id": "c", "timestamp": "1", "type": "request_welcome"},
+                                {"from": "1", "id": "d", "timestamp": "1", "type": "ephemeral", "ephemeral": {"text": "gone"}}]}),
+        ])),
+    ) {
+        use whatsapp_ctl::webhook::{self, MediaBase};
+        match webhook::parse(&doc, &MediaBase::default()) {
+            Err(err) => prop_assert!(!err.to_string().trim().is_empty(), "empty error for {}", doc),
+            Ok(events) => {
+                for invalid in events.iter().filter_map(webhook::Event::as_invalid) {
+                    prop_assert!(!invalid.path.is_empty(), "{:?} in {}", invalid, doc);
+                    prop_assert!(invalid.reason.starts_with(&invalid.path) || invalid.path == "payload", "{:?} in {}", invalid, doc);
+                }
+            }
+        }
+    }
+}
