@@ -621,3 +621,66 @@ proptest! {
         }
     }
 }
+
+/// `(name, language)` pairs of a listing's templates where both are strings, and whether any
+/// pair repeats or a template lacks one.
+fn listing_pairs(body: &[u8]) -> Option<(usize, bool)> {
+    let listing: Value = serde_json::from_slice(body).ok()?;
+    let templates = listing.get("waba_templates")?.as_array()?;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut odd = false;
+    for t in templates {
+        match (t.get("name").and_then(Value::as_str), t.get("language").and_then(Value::as_str)) {
+            (Some(n), Some(l)) => odd |= !seen.insert((n.to_owned(), l.to_owned())),
+            _ => odd = true,
+        }
+    }
+    Some((seen.len(), odd))
+}
+
+#[test]
+fn an_export_of_any_listing_plans_as_unchanged_against_it() {
+    let env = TestEnv::new("pp-export-plan");
+    let server = Server::start();
+    let base = server.hostile.base_url.clone();
+    let page = |items: Vec<Value>| json!({"count": items.len(), "offset": 0, "total": items.len(), "waba_templates": items});
+    let mut second = listing_template(2);
+    second["language"] = json!("de");
+    second["name"] = json!("t1");
+    let seeds =
+        vec![page(vec![listing_template(1), second]), page(vec![listing_template(3), listing_template(4)])];
+    let root = env.root.join("roundtrip");
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    // About 4 in 10 listings export cleanly and reach the plan: twice the cases.
+    let mut runner = TestRunner::new(ProptestConfig { cases: 2 * CASES, ..config() });
+    let outcome = runner.run(&arb_body(seeds), |body| {
+        server.answer("/v1/configs/templates", body.clone());
+        let n = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = root.join(n.to_string());
+        let dir_arg = dir.to_str().expect("utf-8");
+        let token = [("WHATSAPP_CTL_TOKEN", KEY)];
+        let export = env
+            .run(&["--base-url", &base, "--retries", "0", "templates", "export", "--dir", dir_arg], &token);
+        if export.code != 0 || files_under(&dir).is_empty() {
+            return Ok(());
+        }
+        let plan = env
+            .run(&["--base-url", &base, "--retries", "0", "templates", "plan", dir_arg, "--check"], &token);
+        prop_assert!(!plan.stderr.contains("panicked"), "{plan:?}");
+        match listing_pairs(&body) {
+            // A listing of distinct (name, language) strings: what was exported is unchanged.
+            Some((_, false)) => prop_assert_eq!(plan.code, 0, "export {:?}\nplan {:?}", export, plan),
+            // A repeated or missing name or language: a problem in a named file, nothing sent.
+            _ => prop_assert!(
+                plan.code == 0 || (plan.code == 3 && plan.stderr.contains(dir_arg)),
+                "export {:?}\nplan {:?}",
+                export,
+                plan
+            ),
+        }
+        Ok(())
+    });
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
+}
