@@ -5,7 +5,10 @@
 //! automation, the partner channel listing and key minting, raw `api` requests and the template
 //! listing that `templates export` writes files from. Every run ends without a panic, with
 //! exit 0 and a JSON document, or with an `error:` naming the request's path and what to do;
-//! no key is ever printed (the harness checks every run) and no file lands outside the folder.
+//! no key is ever printed (the harness checks every run) and no file lands outside the folder;
+//! what `export` wrote plans as unchanged against the same listing. The pure readers behind
+//! `automation show`, `profile show` and webhook `request_welcome` messages are fed edited shapes
+//! directly. Each fix these properties led to is kept below as a plain regression test.
 
 mod common;
 mod hostile;
