@@ -45,7 +45,13 @@ impl Automation {
             commands: raw
                 .get("commands")
                 .and_then(Value::as_array)
-                .map(|list| list.iter().filter_map(|c| serde_json::from_value(c.clone()).ok()).collect())
+                .map(|list| {
+                    // Only objects: serde would read `["a","b"]` as a command too.
+                    list.iter()
+                        .filter(|c| c.is_object())
+                        .filter_map(|c| serde_json::from_value(c.clone()).ok())
+                        .collect()
+                })
                 .unwrap_or_default(),
         }
     }
