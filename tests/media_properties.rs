@@ -45,6 +45,13 @@ fn write(name: &str, bytes: &[u8], size: u64) -> PathBuf {
     path
 }
 
+/// Removes the folder `write` made for `path`.
+fn remove_case(path: &Path) {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
 /// File names: extensions the fallback knows, odd ones, none, and arbitrary text.
 fn arb_file_name() -> impl Strategy<Value = String> {
     let stem = prop_oneof!["[a-zA-Z0-9 _.;-]{1,12}", "[^/\u{0}]{1,12}"];
@@ -130,7 +137,9 @@ proptest! {
     ) {
         let size = (bytes.len() as u64).max(grow);
         let path = write(&name, &bytes, size);
-        match check(&path, declared.as_deref()) {
+        let result = check(&path, declared.as_deref());
+        remove_case(&path);
+        match result {
             Ok(checked) => check_accepted(&checked, &bytes, size)?,
             Err(err) => check_refused(&err, &path)?,
         }
@@ -148,6 +157,7 @@ proptest! {
         bytes.extend(&tail);
         let path = write(&name, &bytes, 0);
         let result = check(&path, declared);
+        remove_case(&path);
         match (expected, result) {
             (None, Ok(checked)) => prop_assert!(false, "an executable passed as {checked:?}"),
             (None, Err(err)) => {
