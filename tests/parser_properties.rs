@@ -6,7 +6,8 @@
 //! listing that `templates export` writes files from. Every run ends without a panic, with
 //! exit 0 and a JSON document, or with an `error:` naming the request's path and what to do;
 //! no key is ever printed (the harness checks every run) and no file lands outside the folder;
-//! what `export` wrote plans as unchanged against the same listing. The pure readers behind
+//! what `export` wrote plans as unchanged against the same listing; a fleet document holds
+//! every profile whatever one channel answers. The pure readers behind
 //! `automation show`, `profile show` and webhook `request_welcome` messages are fed edited shapes
 //! directly. Each fix these properties led to is kept below as a plain regression test.
 
@@ -747,4 +748,67 @@ fn a_float_in_an_exported_template_reads_back_as_the_same_number() {
     assert_eq!(env.run(&args, &token).code, 0);
     let plan = env.run(&["--base-url", base.as_str(), "templates", "plan", dir_arg, "--check"], &token);
     assert_eq!(plan.code, 0, "{plan:?}");
+}
+
+/// A fleet document (`--profiles A,B --json`) whatever one channel answers: one entry per
+/// profile in order; the well-answered profile unharmed; the other with its result, or an
+/// error object that names the path asked and what to do; exit 0 only when both exited 0.
+#[test]
+fn a_fleet_document_holds_every_profile_whatever_one_channel_answers() {
+    let env = TestEnv::new("pp-fleet");
+    let (good, odd) = (Server::start(), Server::start());
+    let page = |items: Vec<Value>| json!({"count": items.len(), "offset": 0, "total": items.len(), "waba_templates": items});
+    good.answer(
+        "/v1/configs/templates",
+        page(vec![listing_template(1), listing_template(2)]).to_string().into_bytes(),
+    );
+    env.write_config(
+        "config.toml",
+        &format!(
+            "[profiles.good]\nbase_url = \"{}\"\n\n[profiles.odd]\nbase_url = \"{}\"\n",
+            good.hostile.base_url, odd.hostile.base_url
+        ),
+    );
+    env.write_config(
+        "credentials.toml",
+        &format!("[profiles.good]\napi_key = \"{KEY}\"\n\n[profiles.odd]\napi_key = \"{KEY}\"\n"),
+    );
+    #[cfg(unix)]
+    for file in ["config.toml", "credentials.toml"] {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(env.config_dir().join(file), std::fs::Permissions::from_mode(0o600));
+    }
+    let seeds = vec![page(vec![listing_template(3)]), page(vec![])];
+    let mut runner = TestRunner::new(config());
+    let outcome = runner.run(&arb_body(seeds), |body| {
+        odd.answer("/v1/configs/templates", body);
+        let run = env.run(&["--profiles", "good,odd", "--retries", "0", "--json", "templates", "list"], &[]);
+        prop_assert!(!run.stderr.contains("panicked"), "{run:?}");
+        let doc: Value =
+            serde_json::from_str(&run.stdout).map_err(|e| TestCaseError::fail(format!("{e}: {run:?}")))?;
+        let profiles = doc["profiles"].as_array().cloned().unwrap_or_default();
+        let names: Vec<&str> = profiles.iter().filter_map(|p| p["profile"].as_str()).collect();
+        prop_assert_eq!(names, vec!["good", "odd"], "{:?}", run);
+        prop_assert_eq!(&profiles[0]["exit_code"], &json!(0), "{:?}", run);
+        prop_assert_eq!(profiles[0]["result"].as_array().map(Vec::len), Some(2), "{:?}", run);
+        let odd_entry = &profiles[1];
+        let odd_code = odd_entry["exit_code"].as_i64().unwrap_or(-1);
+        if odd_code == 0 {
+            prop_assert!(odd_entry["result"].is_array(), "{:?}", run);
+        } else {
+            prop_assert!(odd_code == 1, "{:?}", run);
+            let error = &odd_entry["error"];
+            let mut said = error["message"].as_str().unwrap_or_default().to_owned();
+            for cause in error["causes"].as_array().into_iter().flatten() {
+                said.push_str(cause.as_str().unwrap_or_default());
+            }
+            prop_assert!(said.contains("/v1/configs/templates") || said.contains("(HTTP "), "{:?}", run);
+            prop_assert!(error["hint"].as_str().is_some_and(|h| !h.is_empty()), "{:?}", run);
+        }
+        prop_assert_eq!(run.code, if odd_code == 0 { 0 } else { 1 }, "{:?}", run);
+        Ok(())
+    });
+    if let Err(err) = outcome {
+        panic!("{err}");
+    }
 }
