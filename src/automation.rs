@@ -41,9 +41,17 @@ impl Automation {
                 .and_then(Value::as_array)
                 .map(|list| list.iter().filter_map(Value::as_str).map(str::to_owned).collect())
                 .unwrap_or_default(),
+            // Each command on its own: one the client cannot read does not hide the others.
             commands: raw
                 .get("commands")
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
+                .and_then(Value::as_array)
+                .map(|list| {
+                    // Only objects: serde would read `["a","b"]` as a command too.
+                    list.iter()
+                        .filter(|c| c.is_object())
+                        .filter_map(|c| serde_json::from_value(c.clone()).ok())
+                        .collect()
+                })
                 .unwrap_or_default(),
         }
     }

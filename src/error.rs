@@ -169,6 +169,11 @@ fn api_hint(err: &api::Error) -> Option<String> {
              status`), or fetch fewer with --limit"
                 .into(),
         ),
+        api::Error::Api(api_err) if (200..300).contains(&api_err.status) => Some(
+            "a success status carrying an error: check that the base URL points at the 360dialog API \
+             (`whatsapp-ctl auth status`); -vv shows the answer"
+                .into(),
+        ),
         api::Error::Decode { .. } => Some(
             "check that the base URL points at the 360dialog API (`whatsapp-ctl auth status`); -vv shows \
              the answer"

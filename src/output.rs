@@ -132,6 +132,12 @@ impl Output {
         }
     }
 
+    /// Writes a document as it came (the body of `api` to a pipe), as `--json` output is: data
+    /// for a script, not text for a terminal.
+    pub fn write_data(&self, text: &str) {
+        write_line(text);
+    }
+
     /// Human text as it may reach stdout: others' text escaped, colour as stdout allows.
     fn for_stdout(&self, text: &str) -> String {
         self.styles.render(text, self.color_stdout)

@@ -171,6 +171,7 @@ fn default_reason(status: u16) -> &'static str {
         502 => "WhatsApp for Business API not available",
         503 => "service unavailable",
         555 => "server restarting",
+        200..=299 => "a success answer carrying an error without a message",
         _ => "unexpected response",
     }
 }

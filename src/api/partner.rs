@@ -8,7 +8,7 @@ use reqwest::Method;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{Client, ClientConfig, Error, Flavour, MAX_LIST_ITEMS, Result, Safety, Trace};
+use super::{Client, ClientConfig, Error, Flavour, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS, Result, Safety, Trace};
 use crate::secret::ApiKey;
 
 /// The partner API's base URL.
@@ -48,6 +48,9 @@ pub struct PartnerClient {
 struct ChannelPage {
     #[serde(default)]
     total: Option<usize>,
+    /// The offset the page says it starts at (any JSON: only a number is compared).
+    #[serde(default)]
+    offset: Option<Value>,
     #[serde(default)]
     partner_channels: Vec<Value>,
 }
@@ -115,13 +118,31 @@ impl PartnerClient {
     }
 
     /// Every channel (optionally of one status), all pages, in server order. A page that does
-    /// not advance or repeats a channel ends the listing with an error, never a loop.
+    /// not advance, repeats a channel or starts at another offset than asked ends the listing
+    /// with an error, never a loop; so does a listing still going after `MAX_PAGE_REQUESTS` pages.
     pub async fn list_channels(&self, status: Option<&str>) -> Result<Vec<Value>> {
         let mut channels: Vec<Value> = Vec::new();
         let mut seen = HashSet::new();
-        loop {
-            let page = self.channel_page(channels.len(), PAGE_SIZE, status).await?;
+        for _ in 0..MAX_PAGE_REQUESTS {
+            let offset = channels.len();
+            let page = self.channel_page(offset, PAGE_SIZE, status).await?;
+            if let Some(told) = page.offset.as_ref().and_then(Value::as_u64)
+                && told != offset as u64
+            {
+                return Err(self.paging_error(format!(
+                    "asked for offset {offset}, the page starts at {told} (the offset is ignored)"
+                )));
+            }
             let got = page.partner_channels.len();
+            // Channels without an id cannot be told apart: the same page twice in a row can.
+            if got > 0
+                && channels.len() >= got
+                && channels[channels.len() - got..] == page.partner_channels[..]
+            {
+                return Err(self.paging_error(format!(
+                    "the page at offset {offset} repeats the one before (the offset is ignored)"
+                )));
+            }
             for channel in page.partner_channels {
                 let id = channel.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
                 if !id.is_empty() && !seen.insert(id.clone()) {
@@ -147,6 +168,7 @@ impl PartnerClient {
                 )));
             }
         }
+        Err(self.paging_error(format!("still not done after {MAX_PAGE_REQUESTS} pages")))
     }
 
     fn paging_error(&self, reason: String) -> Error {

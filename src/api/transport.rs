@@ -34,6 +34,10 @@ struct ErrorProbe<'a> {
 /// A 2xx body that is an error shape (`{"error": {...}}`, `{"error": "..."}`, or on-premise's
 /// `{"errors": [...]}` with at least one error).
 pub(super) fn is_error_shape(body: &[u8]) -> bool {
+    // Only an object: serde reads a struct from an array too, and `[[],null]` is no error.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return false;
+    }
     let Ok(probe) = serde_json::from_slice::<ErrorProbe<'_>>(body) else { return false };
     let error = probe.error.is_some_and(|raw| !matches!(raw.get(), "null" | "\"\"" | "false"));
     let errors = probe.errors.is_some_and(|raw| {
@@ -294,4 +298,19 @@ fn display_url(url: &Url, query: &[(&str, String)]) -> String {
         shown.query_pairs_mut().extend_pairs(query.iter().map(|(k, v)| (*k, v.as_str())));
     }
     redact_url(&shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_error_shape;
+
+    #[test]
+    fn only_an_object_with_an_error_is_an_error_shape() {
+        assert!(is_error_shape(br#"{"error": {"message": "no"}}"#));
+        assert!(is_error_shape(br#" {"errors": [{"code": 1}]}"#));
+        assert!(!is_error_shape(br#"{"errors": [], "error": null}"#));
+        // Found by tests/parser_properties.rs: a 2xx array answer was an error without a path.
+        assert!(!is_error_shape(b"[[],null]"));
+        assert!(!is_error_shape(br#"["an error"]"#));
+    }
 }

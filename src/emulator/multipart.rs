@@ -59,21 +59,64 @@ fn part(head: &str, data: Vec<u8>) -> Result<Part, String> {
     for line in head.split("\r\n") {
         let Some((key, value)) = line.split_once(':') else { continue };
         if key.trim().eq_ignore_ascii_case("content-disposition") {
-            for param in value.split(';').skip(1) {
-                let Some((k, v)) = param.split_once('=') else { continue };
-                let v = v.trim().trim_matches('"').to_string();
-                match k.trim().to_ascii_lowercase().as_str() {
+            let mut extended = None;
+            for (k, v) in parameters(value).into_iter().skip(1) {
+                match k.as_str() {
                     "name" => name = Some(v),
                     "filename" => filename = Some(v),
+                    "filename*" => extended = decode_extended(&v),
                     _ => {}
                 }
             }
+            // RFC 6266: `filename*` (non-ASCII names, spaces) wins over `filename`.
+            filename = extended.or(filename);
         } else if key.trim().eq_ignore_ascii_case("content-type") {
             content_type = Some(value.trim().to_string());
         }
     }
     let name = name.ok_or("a part has no Content-Disposition name")?;
     Ok(Part { name, filename, content_type, data })
+}
+
+/// The `;`-separated `key=value` parameters of a header value (keys lower-cased), a quoted
+/// value unquoted and unescaped (`\"`, `\\`, as reqwest writes a file name): a `;` or `=`
+/// inside quotes belongs to the value.
+fn parameters(value: &str) -> Vec<(String, String)> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    let (mut quoted, mut escaped) = (false, false);
+    for c in value.chars() {
+        match c {
+            _ if escaped => {
+                piece.push(c);
+                escaped = false;
+            }
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            // Outside quotes whitespace only separates (a token holds none); inside, it is kept.
+            c if c.is_whitespace() && !quoted => {}
+            ';' if !quoted => pieces.push(std::mem::take(&mut piece)),
+            _ => piece.push(c),
+        }
+    }
+    pieces.push(piece);
+    pieces
+        .iter()
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (k.to_ascii_lowercase(), v.to_string()),
+            None => (p.to_ascii_lowercase(), String::new()),
+        })
+        .collect()
+}
+
+/// An RFC 5987 value (`utf-8''a%20b.png`), decoded; `None` for another charset or bad UTF-8.
+fn decode_extended(value: &str) -> Option<String> {
+    let (charset, rest) = value.split_once('\'')?;
+    let (_language, encoded) = rest.split_once('\'')?;
+    if !charset.eq_ignore_ascii_case("utf-8") {
+        return None;
+    }
+    percent_encoding::percent_decode_str(encoded).decode_utf8().ok().map(|s| s.into_owned())
 }
 
 /// The first position of `needle` in `haystack` at or after `from`.
@@ -111,6 +154,25 @@ mod tests {
     fn boundary_comes_only_from_form_data() {
         assert_eq!(boundary("multipart/form-data; boundary=\"ab\"").as_deref(), Some("ab"));
         assert_eq!(boundary("application/json"), None);
+    }
+
+    #[test]
+    fn a_file_name_keeps_its_semicolons_and_an_extended_name_is_decoded() {
+        let form = |disposition: &str| {
+            format!("--b\r\nContent-Disposition: form-data; {disposition}\r\n\r\nx\r\n--b--\r\n")
+        };
+        let filename = |disposition: &str| {
+            parse(form(disposition).as_bytes(), "b").expect("valid form")[0].filename.clone()
+        };
+        // Found by tests/media_properties.rs: `a;b.png` was read as `a`.
+        assert_eq!(filename(r#"name="file"; filename="a;b.png""#).as_deref(), Some("a;b.png"));
+        assert_eq!(filename(r#"name="file"; filename="x=y\\z\".png""#).as_deref(), Some("x=y\\z\".png"));
+        // Found by src/emulator/tests/multipart.rs: spaces inside the quotes were trimmed.
+        assert_eq!(filename(r#"name="file" ; filename = " a b .png" "#).as_deref(), Some(" a b .png"));
+        // reqwest writes names with spaces or non-ASCII letters this way (RFC 5987).
+        let extended = r#"name="file"; filename*=utf-8''menu%20card%20%C3%A9.png"#;
+        assert_eq!(filename(extended).as_deref(), Some("menu card é.png"));
+        assert_eq!(parse(form(r#"name="a;b""#).as_bytes(), "b").expect("valid form")[0].name, "a;b");
     }
 
     #[test]

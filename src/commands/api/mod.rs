@@ -123,12 +123,13 @@ fn print_json(ctx: &Context, body: &[u8]) -> Result<()> {
     if ctx.out.jq.is_some() {
         return ctx.out.write_json_text(&String::from_utf8_lossy(body));
     }
-    let text = if ctx.out.stdout_is_terminal {
-        serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
+    if ctx.out.stdout_is_terminal {
+        let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string());
+        ctx.out.write_stdout(&text);
     } else {
-        String::from_utf8_lossy(body).trim_end().to_owned()
-    };
-    ctx.out.write_stdout(&text);
+        // To a pipe the JSON body is data, kept exactly: escaping `\u{202e}` would break it.
+        ctx.out.write_data(String::from_utf8_lossy(body).trim_end());
+    }
     Ok(())
 }
 

@@ -162,10 +162,16 @@ pub async fn run(ctx: &Context, hub_flag: Option<&str>, args: &AdoptArgs) -> Res
         let minted =
             client.mint_key(&plan.channel_id).await.map_err(|err| mint_failed(err, &plan.channel_id))?;
         if let Err(err) = crate::api::check_base_url(&minted.address) {
-            return Err(Error::from(err).context(format!(
+            let err = Error::from(err).context(format!(
                 "the partner API gave channel {} an address that cannot be used; nothing was stored for it",
                 plan.channel_id
-            )));
+            ));
+            return Err(match err.hint {
+                Some(_) => err,
+                None => err.with_hint(
+                    "the address should be the channel's API URL (https://waba-v2.360dialog.io); run the same command again to mint a new key",
+                ),
+            });
         }
         store.update(|files| {
             let profile = files.config.profiles.entry(plan.profile.clone()).or_default();

@@ -4,6 +4,7 @@
 
 mod control;
 mod messages;
+mod multipart;
 mod review_rules;
 mod state;
 mod templates;
