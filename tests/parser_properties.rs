@@ -13,6 +13,7 @@
 
 mod common;
 mod hostile;
+mod json_edits;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,9 +21,10 @@ use std::sync::{Arc, Mutex};
 
 use common::{Run, TestEnv};
 use hostile::{Hostile, Reply};
+use json_edits::{Size, apply};
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 /// Cases per reader: each is one run of the binary.
 const CASES: u32 = 32;
@@ -108,78 +110,16 @@ fn arb_key() -> impl Strategy<Value = String> {
     prop_oneof![4 => proptest::sample::select(KEYS).prop_map(str::to_owned), 1 => arb_text()]
 }
 
+const SIZE: Size = Size { depth: 3, nodes: 24, branch: 4, steps: 6 };
+
 fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from),
-        arb_text().prop_map(Value::String),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            proptest::collection::vec((arb_key(), inner), 0..4)
-                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<String, Value>>())),
-        ]
-    })
-}
-
-/// One random edit: walk down by `steps`, then replace that node, remove a child, or add one.
-#[derive(Debug, Clone)]
-struct Edit {
-    steps: Vec<usize>,
-    action: u8,
-    key: String,
-    value: Value,
-}
-
-fn apply_at(node: &mut Value, steps: &[usize], edit: &Edit) {
-    if let Some((step, rest)) = steps.split_first() {
-        let child = match node {
-            Value::Array(items) if !items.is_empty() => {
-                let n = step % items.len();
-                items.get_mut(n)
-            }
-            Value::Object(map) if !map.is_empty() => {
-                let n = step % map.len();
-                map.values_mut().nth(n)
-            }
-            _ => None,
-        };
-        if let Some(child) = child {
-            return apply_at(child, rest, edit);
-        }
-    }
-    let pick = edit.steps.len();
-    match (edit.action, &mut *node) {
-        (1, Value::Array(items)) if !items.is_empty() => {
-            items.remove(pick % items.len());
-        }
-        (1, Value::Object(map)) if !map.is_empty() => {
-            let key = map.keys().nth(pick % map.len()).cloned().unwrap_or_default();
-            map.remove(&key);
-        }
-        (2, Value::Array(items)) => items.push(edit.value.clone()),
-        (2, Value::Object(map)) => {
-            map.insert(edit.key.clone(), edit.value.clone());
-        }
-        _ => *node = edit.value.clone(),
-    }
+    json_edits::arb_json(arb_key().boxed(), arb_text().boxed(), SIZE)
 }
 
 /// A seed with random edits.
 fn arb_edited(seeds: Arc<Vec<Value>>) -> impl Strategy<Value = Value> {
-    let edit = (proptest::collection::vec(any::<usize>(), 0..6), 0u8..3, arb_key(), arb_json())
-        .prop_map(|(steps, action, key, value)| Edit { steps, action, key, value });
-    (any::<usize>(), proptest::collection::vec(edit, 1..4)).prop_map(move |(n, edits)| {
-        let mut doc = seeds[n % seeds.len()].clone();
-        for edit in &edits {
-            apply_at(&mut doc, &edit.steps, edit);
-        }
-        doc
-    })
+    let edits = json_edits::arb_edits(arb_key().boxed(), arb_json().boxed(), SIZE);
+    (any::<usize>(), edits).prop_map(move |(n, edits)| apply(seeds[n % seeds.len()].clone(), &edits))
 }
 
 /// An answer body: a seed with random edits (mostly), cut short, or arbitrary JSON.

@@ -5,11 +5,14 @@
 //! fixtures under tests/fixtures/ with random parts replaced, removed or added, so that the
 //! generated documents get past the first shape checks and reach the deeper rules.
 
+mod json_edits;
+
 use std::path::Path;
 use std::sync::OnceLock;
 
+use json_edits::{Size, apply};
 use proptest::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use whatsapp_ctl::api::ApiError;
 use whatsapp_ctl::template;
 use whatsapp_ctl::webhook::{self, MediaBase};
@@ -121,22 +124,11 @@ fn arb_key() -> impl Strategy<Value = String> {
     prop_oneof![4 => proptest::sample::select(KEYS).prop_map(str::to_owned), 1 => arb_text()]
 }
 
+const SIZE: Size = Size { depth: 4, nodes: 48, branch: 6, steps: 8 };
+
 /// Any JSON value, up to a few levels deep.
 fn arb_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(Value::from),
-        arb_text().prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 48, 6, |inner| {
-        prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            proptest::collection::vec((arb_key(), inner), 0..6)
-                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<String, Value>>())),
-        ]
-    })
+    json_edits::arb_json(arb_key().boxed(), arb_text().boxed(), SIZE)
 }
 
 /// The parsed JSON files of a fixtures folder (recursively), read once.
@@ -180,61 +172,8 @@ fn api_error_seeds() -> &'static [Value] {
     SEEDS.get_or_init(|| fixtures("tests/fixtures/api-errors"))
 }
 
-/// One random edit: walk down by `steps` (each picks a child), then replace that node, remove
-/// one of its children, or add `value` under `key`.
-#[derive(Debug, Clone)]
-struct Edit {
-    steps: Vec<usize>,
-    action: u8,
-    key: String,
-    value: Value,
-}
-
-fn arb_edits() -> impl Strategy<Value = Vec<Edit>> {
-    let edit = (proptest::collection::vec(any::<usize>(), 0..8), 0u8..3, arb_key(), arb_json())
-        .prop_map(|(steps, action, key, value)| Edit { steps, action, key, value });
-    proptest::collection::vec(edit, 1..4)
-}
-
-fn apply(mut doc: Value, edits: &[Edit]) -> Value {
-    for edit in edits {
-        apply_at(&mut doc, &edit.steps, edit);
-    }
-    doc
-}
-
-fn apply_at(node: &mut Value, steps: &[usize], edit: &Edit) {
-    if let Some((step, rest)) = steps.split_first() {
-        let child = match node {
-            Value::Array(items) if !items.is_empty() => {
-                let n = step % items.len();
-                items.get_mut(n)
-            }
-            Value::Object(map) if !map.is_empty() => {
-                let n = step % map.len();
-                map.values_mut().nth(n)
-            }
-            _ => None,
-        };
-        if let Some(child) = child {
-            return apply_at(child, rest, edit);
-        }
-    }
-    let pick = edit.steps.len();
-    match (edit.action, &mut *node) {
-        (1, Value::Array(items)) if !items.is_empty() => {
-            items.remove(pick % items.len());
-        }
-        (1, Value::Object(map)) if !map.is_empty() => {
-            let key = map.keys().nth(pick % map.len()).cloned().unwrap_or_default();
-            map.remove(&key);
-        }
-        (2, Value::Array(items)) => items.push(edit.value.clone()),
-        (2, Value::Object(map)) => {
-            map.insert(edit.key.clone(), edit.value.clone());
-        }
-        _ => *node = edit.value.clone(),
-    }
+fn arb_edits() -> impl Strategy<Value = Vec<json_edits::Edit>> {
+    json_edits::arb_edits(arb_key().boxed(), arb_json().boxed(), SIZE)
 }
 
 /// A fixture from `seeds` with random edits, or (one time in four) arbitrary JSON.
