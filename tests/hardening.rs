@@ -9,10 +9,8 @@
 mod common;
 mod hostile;
 
-use std::io::Read;
-use std::process::Child;
-
-use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, listen, mode};
+use common::listen::Listening;
+use common::{EMULATOR_KEY, Run, TestEnv, dead_port, http_with_headers, mode};
 use hostile::{Hostile, Received, Reply, page};
 use serde_json::Value;
 use whatsapp_ctl::api::{MAX_BODY_BYTES, MAX_LIST_BYTES, MAX_LIST_ITEMS, MAX_PAGE_REQUESTS};
@@ -242,51 +240,6 @@ fn a_webhook_answer_too_large_to_mask_is_not_shown_at_vv() {
     assert!(run.stdout.contains("https://hooks.example.com/wa"), "{}", run.stdout);
 }
 
-/// A running `webhook listen -vv`; killed when dropped (a failing test leaves no process).
-struct Listening {
-    child: Child,
-    url: String,
-    output: std::sync::mpsc::Receiver<(String, String)>,
-}
-
-impl Listening {
-    fn start(env: &TestEnv, args: &[&str], envs: &[(&str, &str)]) -> Self {
-        let mut all = vec!["-vv"];
-        all.extend_from_slice(args);
-        let listen::Started { mut child, url, first, mut stderr } = listen::start(env, &all, envs);
-        let mut stdout = child.stdout.take().expect("stdout");
-        let (tx, output) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let (mut out, mut err) = (String::new(), first);
-            let _ = stdout.read_to_string(&mut out);
-            let _ = stderr.read_to_string(&mut err);
-            let _ = tx.send((out, err));
-        });
-        Self { child, url, output }
-    }
-
-    /// Ctrl-C; the exit code, stdout and the whole of stderr.
-    fn interrupt(mut self) -> (Option<i32>, String, String) {
-        std::process::Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status()
-            .expect("kill");
-        // A watchdog, not a timing assertion: a listener that ignores Ctrl-C fails here.
-        let (stdout, stderr) = self
-            .output
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("webhook listen stops on Ctrl-C");
-        (self.child.wait().expect("wait").code(), stdout, stderr)
-    }
-}
-
-impl Drop for Listening {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn listen_takes_required_secrets_from_a_file_and_the_environment_and_never_shows_them() {
     const FILE_SECRET: &str = "listen-file-secret-3e9f";
@@ -296,7 +249,9 @@ fn listen_takes_required_secrets_from_a_file_and_the_environment_and_never_shows
     std::fs::write(&file, format!("{FILE_SECRET}\n")).expect("secret file");
     let from_file = format!("X-File-Secret=@{}", file.display());
     let args = ["--require-header", &from_file, "--require-header", "X-Env-Secret=env:LISTEN_SECRET"];
-    let listening = Listening::start(&env, &args, &[("LISTEN_SECRET", ENV_SECRET)]);
+    let mut all = vec!["-vv"];
+    all.extend_from_slice(&args);
+    let listening = Listening::start(&env, &all, &[("LISTEN_SECRET", ENV_SECRET)]);
     // The process holds secrets: it never dumps core.
     let limits = std::fs::read_to_string(format!("/proc/{}/limits", listening.child.id())).expect("limits");
     let core = limits.lines().find(|l| l.starts_with("Max core file size")).expect("core line");

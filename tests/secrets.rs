@@ -14,11 +14,12 @@ mod common;
 mod hook_server;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
 
 use clap::CommandFactory;
+use common::listen::Listening;
 use common::{EMULATOR_KEY, PARTNER_KEY, Run, TestEnv, dead_port, mode};
 use serde_json::Value;
 use whatsapp_ctl::cli::Cli;
@@ -315,67 +316,6 @@ impl Drop for VvEmulator {
     }
 }
 
-/// A running `webhook listen -vv --json`; killed when dropped (a failing test leaves no process).
-struct Listening {
-    child: Child,
-    url: String,
-    output: std::sync::mpsc::Receiver<(String, String)>,
-}
-
-impl Listening {
-    fn start(env: &TestEnv, args: &[&str]) -> Self {
-        let mut all = vec!["-vv", "--json", "webhook", "listen", "--port", "0"];
-        all.extend_from_slice(args);
-        let mut child = env
-            .cmd(&all)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn webhook listen");
-        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
-        let mut first = String::new();
-        stderr.read_line(&mut first).expect("first line");
-        let url =
-            first.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("{first:?}")).to_owned();
-        let mut stdout = child.stdout.take().expect("stdout");
-        let (tx, output) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let (mut out, mut err) = (String::new(), first);
-            let _ = stdout.read_to_string(&mut out);
-            let _ = stderr.read_to_string(&mut err);
-            let _ = tx.send((out, err));
-        });
-        Self { child, url, output }
-    }
-
-    /// The process's arguments as the system shows them to every user (`ps`).
-    fn argv(&self) -> String {
-        let raw = std::fs::read(format!("/proc/{}/cmdline", self.child.id())).expect("cmdline");
-        String::from_utf8_lossy(&raw).replace('\0', " ")
-    }
-
-    /// Ctrl-C; the exit code, stdout and the whole of stderr.
-    fn interrupt(mut self) -> (Option<i32>, String, String) {
-        std::process::Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status()
-            .expect("kill");
-        // A watchdog, not a timing assertion: a listener that ignores Ctrl-C fails here.
-        let (stdout, stderr) = self
-            .output
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("webhook listen stops on Ctrl-C");
-        (self.child.wait().expect("wait").code(), stdout, stderr)
-    }
-}
-
-impl Drop for Listening {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// Mints a new key for `channel` behind the tool's back (its profile's key stops working): the
 /// new key, which the test then knows as a secret.
 fn revoke(env: &TestEnv, base: &str, partner_id: &str, channel: &str) -> String {
@@ -520,7 +460,7 @@ fn partner_minted_and_webhook_secrets_never_show_with_vv_json_or_on_errors() {
     let listen_file = env.root.join("listen-secret");
     std::fs::write(&listen_file, format!("{LISTEN_SECRET}\n")).expect("secret file");
     let required = format!("X-Listen-Secret=@{}", listen_file.display());
-    let listening = Listening::start(&env, &["--require-header", &required]);
+    let listening = Listening::start(&env, &["-vv", "--json", "--require-header", &required], &[]);
     env.add_secret(LISTEN_SECRET);
     let argv = listening.argv();
     assert!(argv.contains(&required) && !argv.contains(LISTEN_SECRET), "{argv}");

@@ -3,7 +3,7 @@
 //! (`listening on URL`), and, for the tests that read events as they come, its stdout lines
 //! handed over a channel.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, ChildStderr, ChildStdout, Command, Stdio};
 use std::sync::mpsc;
 
@@ -50,4 +50,53 @@ pub fn lines(stdout: ChildStdout) -> mpsc::Receiver<String> {
         }
     });
     lines
+}
+
+/// A `webhook listen` whose whole output is read at the end: stopped with Ctrl-C, or killed
+/// when dropped.
+pub struct Listening {
+    pub child: Child,
+    /// The URL it listens on.
+    pub url: String,
+    output: mpsc::Receiver<(String, String)>,
+}
+
+impl Listening {
+    /// `start`, with stdout and the rest of stderr gathered on a thread until the process ends.
+    pub fn start(env: &TestEnv, extra: &[&str], envs: &[(&str, &str)]) -> Self {
+        let Started { mut child, url, first, mut stderr } = start(env, extra, envs);
+        let mut stdout = child.stdout.take().expect("stdout");
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let (mut out, mut err) = (String::new(), first);
+            let _ = stdout.read_to_string(&mut out);
+            let _ = stderr.read_to_string(&mut err);
+            let _ = tx.send((out, err));
+        });
+        Self { child, url, output }
+    }
+
+    /// The process's arguments as the system shows them to every user (`ps`).
+    pub fn argv(&self) -> String {
+        let raw = std::fs::read(format!("/proc/{}/cmdline", self.child.id())).expect("cmdline");
+        String::from_utf8_lossy(&raw).replace('\0', " ")
+    }
+
+    /// Ctrl-C; the exit code, stdout and the whole of stderr.
+    pub fn interrupt(mut self) -> (Option<i32>, String, String) {
+        Command::new("kill").args(["-INT", &self.child.id().to_string()]).status().expect("kill");
+        // A watchdog, not a timing assertion: a listener that ignores Ctrl-C fails here.
+        let (stdout, stderr) = self
+            .output
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("webhook listen stops on Ctrl-C");
+        (self.child.wait().expect("wait").code(), stdout, stderr)
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
