@@ -6,10 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::pty::{self, answer, answer_after, finish};
-use common::{EMULATOR_KEY, Emulator, PARTNER_KEY, TestEnv};
+use common::{EMULATOR_KEY, Emulator, PARTNER_KEY, TestEnv, write_templates};
 use serde_json::Value;
 
 const WARNING: &str = "is ignored in a fleet";
@@ -30,16 +30,6 @@ fn adopt_all(env: &TestEnv, emu: &Emulator) -> Vec<String> {
         .iter()
         .map(|r| r["profile"].as_str().expect("profile").to_owned())
         .collect()
-}
-
-/// Writes one UTILITY template per name into `dir/NAME.json`.
-fn write_templates(dir: &Path, names: &[&str]) {
-    std::fs::create_dir_all(dir).expect("dir");
-    for name in names {
-        let template = serde_json::json!({"name": name, "language": "en", "category": "UTILITY",
-            "components": [{"type": "BODY", "text": format!("Hello from {name}.")}]});
-        std::fs::write(dir.join(format!("{name}.json")), template.to_string()).expect("write");
-    }
 }
 
 /// Each channel's template names (sorted), read from the emulator's per-channel state files.

@@ -8,7 +8,7 @@ mod hook_server;
 
 use std::path::PathBuf;
 
-use common::{Emulator, PARTNER_KEY, Run, TestEnv};
+use common::{Emulator, PARTNER_KEY, Run, TestEnv, write_templates};
 use serde_json::Value;
 
 fn partner_id(emu: &Emulator) -> String {
@@ -348,16 +348,6 @@ fn the_partner_api_rate_limit_is_honoured_and_a_bad_partner_id_is_refused_locall
     let run = env.run_with_stdin(&login, PARTNER_KEY, &[]).expect_code(3);
     assert!(run.stderr.contains("not a partner id"), "{run:#?}");
     assert_eq!(env.read_config("credentials.toml"), None);
-}
-
-/// Writes one UTILITY template per name into `dir/NAME.json`.
-fn write_templates(dir: &std::path::Path, names: &[&str]) {
-    std::fs::create_dir_all(dir).expect("dir");
-    for name in names {
-        let template = serde_json::json!({"name": name, "language": "en", "category": "UTILITY",
-            "components": [{"type": "BODY", "text": format!("Hello from {name}.")}]});
-        std::fs::write(dir.join(format!("{name}.json")), template.to_string()).expect("write");
-    }
 }
 
 /// Each profile's template names (sorted), through a fleet `templates list`.

@@ -433,3 +433,13 @@ pub fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).expect("metadata").permissions().mode() & 0o777
 }
+
+/// Writes one UTILITY template per name into `dir/NAME.json` (a template folder for plan/apply).
+pub fn write_templates(dir: &Path, names: &[&str]) {
+    std::fs::create_dir_all(dir).expect("dir");
+    for name in names {
+        let template = serde_json::json!({"name": name, "language": "en", "category": "UTILITY",
+            "components": [{"type": "BODY", "text": format!("Hello from {name}.")}]});
+        std::fs::write(dir.join(format!("{name}.json")), template.to_string()).expect("write");
+    }
+}
