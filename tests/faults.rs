@@ -409,9 +409,7 @@ fn channel_state(env: &TestEnv, channel: &str) -> Value {
 
 /// A run of `partner adopt --all` with high retries, against `emu`'s partner account.
 fn adopt_all(env: &TestEnv, emu: &Emulator) -> common::Run {
-    let vars = emu.partner_env();
-    let envs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    env.run(&["--retries", RETRIES, "partner", "adopt", "--all", "--prefix", "shop-", "--json"], &envs)
+    env.run_partner(emu, &["--retries", RETRIES, "partner", "adopt", "--all", "--prefix", "shop-", "--json"])
 }
 
 /// A fleet command over every stored profile, with high retries.

@@ -9,28 +9,10 @@ mod common;
 use std::path::PathBuf;
 
 use common::pty::{self, answer, answer_after, finish};
-use common::{EMULATOR_KEY, Emulator, PARTNER_KEY, TestEnv, write_templates};
+use common::{EMULATOR_KEY, Emulator, TestEnv, write_templates};
 use serde_json::Value;
 
 const WARNING: &str = "is ignored in a fleet";
-
-/// Adopts every channel of `emu` as a profile `shop-<digits>`; the profile names.
-fn adopt_all(env: &TestEnv, emu: &Emulator) -> Vec<String> {
-    let partner_id = emu.banner["partner_id"].as_str().expect("banner has partner_id");
-    let envs = [
-        ("WHATSAPP_CTL_HUB_URL", emu.base_url.as_str()),
-        ("WHATSAPP_CTL_PARTNER_ID", partner_id),
-        ("WHATSAPP_CTL_PARTNER_KEY", PARTNER_KEY),
-    ];
-    let adopted =
-        env.run(&["partner", "adopt", "--all", "--prefix", "shop-", "--json"], &envs).expect_code(0).json();
-    adopted
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|r| r["profile"].as_str().expect("profile").to_owned())
-        .collect()
-}
 
 /// Each channel's template names (sorted), read from the emulator's per-channel state files.
 fn channel_templates(env: &TestEnv) -> Vec<Vec<String>> {
@@ -67,7 +49,7 @@ fn writes(emu: &Emulator) -> Vec<Value> {
 fn a_key_variable_is_ignored_by_every_fleet_command_with_one_warning_on_stderr_only() {
     let env = TestEnv::new("fleet-ux-token");
     let emu = env.emulator(&["--channels", "2"]);
-    let profiles = adopt_all(&env, &emu);
+    let profiles = env.adopt_all(&emu);
     assert_eq!(profiles.len(), 2);
     let dir = env.root.join("templates");
     write_templates(&dir, &["token_a"]);
@@ -111,7 +93,7 @@ fn a_key_variable_is_ignored_by_every_fleet_command_with_one_warning_on_stderr_o
 fn on_a_terminal_a_fleet_apply_asks_once_and_no_changes_nothing_while_yes_applies_everywhere() {
     let env = TestEnv::new("fleet-ux-confirm");
     let emu = env.emulator(&["--channels", "3"]);
-    let profiles = adopt_all(&env, &emu);
+    let profiles = env.adopt_all(&emu);
     assert_eq!(profiles.len(), 3);
     let dir = env.root.join("templates");
     write_templates(&dir, &["ask_a", "ask_b"]);

@@ -15,17 +15,6 @@ fn partner_id(emu: &Emulator) -> String {
     emu.banner["partner_id"].as_str().expect("banner has partner_id").to_owned()
 }
 
-/// The environment that reaches `emu`'s partner account without a stored login.
-fn partner_env(emu: &Emulator) -> Vec<(&'static str, String)> {
-    emu.partner_env()
-}
-
-fn run_partner(env: &TestEnv, emu: &Emulator, args: &[&str]) -> Run {
-    let vars = partner_env(emu);
-    let envs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    env.run(args, &envs)
-}
-
 /// Every channel key the emulator holds now (its per-channel state files).
 fn channel_keys(env: &TestEnv) -> Vec<String> {
     let mut dir = env.state_path().into_os_string();
@@ -136,7 +125,7 @@ fn plain_http_to_a_remote_hub_is_refused_before_any_request() {
 fn partner_channels_returns_every_channel_across_several_pages() {
     let env = TestEnv::new("partner-pages");
     let emu = env.emulator(&["--channels", "7", "--page-cap", "2"]);
-    let channels = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    let channels = env.run_partner(&emu, &["partner", "channels", "--json"]).expect_code(0).json();
     let ids: Vec<&str> =
         channels.as_array().expect("array").iter().filter_map(|c| c["id"].as_str()).collect();
     assert_eq!(ids.len(), 7, "{channels:#}");
@@ -151,12 +140,12 @@ fn partner_channels_returns_every_channel_across_several_pages() {
     assert_eq!(pages, 4, "7 channels at 2 a page");
 
     let running =
-        run_partner(&env, &emu, &["partner", "channels", "--status", "running", "--json"]).expect_code(0);
+        env.run_partner(&emu, &["partner", "channels", "--status", "running", "--json"]).expect_code(0);
     let running = running.json();
     assert_eq!(running.as_array().map(Vec::len), Some(2), "{running:#}");
     assert!(running.as_array().expect("array").iter().all(|c| c["status"] == "running"));
 
-    let table = run_partner(&env, &emu, &["partner", "channels"]).expect_code(0);
+    let table = env.run_partner(&emu, &["partner", "channels"]).expect_code(0);
     let header = table.stdout.lines().next().unwrap_or_default().to_owned();
     for column in ["ID", "PHONE", "NAME", "STATUS", "WABA", "QUALITY", "LIMIT", "PROFILE"] {
         assert!(header.contains(column), "{header}");
@@ -169,9 +158,9 @@ fn partner_channels_returns_every_channel_across_several_pages() {
 fn adopt_all_stores_one_working_profile_per_channel_and_never_mints_twice() {
     let env = TestEnv::new("partner-adopt");
     let emu = env.emulator(&["--channels", "3"]);
-    let adopted =
-        run_partner(&env, &emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json", "-vv"])
-            .expect_code(0);
+    let adopted = env
+        .run_partner(&emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json", "-vv"])
+        .expect_code(0);
     assert_no_channel_key_in(&env, &adopted);
     let adopted = adopted.json();
     let rows = adopted.as_array().expect("array");
@@ -217,19 +206,18 @@ fn adopt_all_stores_one_working_profile_per_channel_and_never_mints_twice() {
     // Adopting again mints nothing: the profiles already hold the channels.
     emu.clear_requests();
     let again =
-        run_partner(&env, &emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]).expect_code(0);
+        env.run_partner(&emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]).expect_code(0);
     assert!(again.json().as_array().expect("array").iter().all(|r| r["minted"] == false), "{again:#?}");
     assert_eq!(mint_requests(&emu), 0);
     assert_eq!(channel_keys(&env), keys);
 
-    let listed = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    let listed = env.run_partner(&emu, &["partner", "channels", "--json"]).expect_code(0).json();
     let held: Vec<&str> =
         listed.as_array().expect("array").iter().filter_map(|c| c["profile"].as_str()).collect();
     assert_eq!(held.len(), 3, "{listed:#}");
 
     // --force mints a new key; the old one stops working and the profile keeps working.
-    let forced =
-        run_partner(&env, &emu, &["partner", "adopt", "emu00002CH", "--force", "-vv"]).expect_code(0);
+    let forced = env.run_partner(&emu, &["partner", "adopt", "emu00002CH", "--force", "-vv"]).expect_code(0);
     assert_no_channel_key_in(&env, &forced);
     assert_eq!(mint_requests(&emu), 1);
     let old = &keys[1];
@@ -241,33 +229,20 @@ fn adopt_all_stores_one_working_profile_per_channel_and_never_mints_twice() {
 fn adopting_an_unknown_channel_or_onto_a_foreign_profile_mints_nothing() {
     let env = TestEnv::new("partner-conflict");
     let emu = env.emulator(&["--channels", "2"]);
-    let run = run_partner(&env, &emu, &["partner", "adopt", "nope00000CH"]).expect_code(3);
+    let run = env.run_partner(&emu, &["partner", "adopt", "nope00000CH"]).expect_code(3);
     assert!(run.stderr.contains("nope00000CH") && run.stderr.contains("nothing was minted"), "{run:#?}");
     env.write_config("config.toml", "[profiles.x491510000001]\napi = \"cloud\"\n");
-    let run = run_partner(&env, &emu, &["partner", "adopt", "--all", "--prefix", "x"]).expect_code(3);
+    let run = env.run_partner(&emu, &["partner", "adopt", "--all", "--prefix", "x"]).expect_code(3);
     assert!(run.stderr.contains("'x491510000001' already exists"), "{run:#?}");
     assert_eq!(mint_requests(&emu), 0);
     assert_eq!(env.read_config("credentials.toml"), None);
-}
-
-/// Adopts every channel of `emu` as `shop-…` profiles; their names in channel order.
-fn adopt_all(env: &TestEnv, emu: &Emulator) -> Vec<String> {
-    let adopted =
-        run_partner(env, emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]).expect_code(0);
-    adopted
-        .json()
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|r| r["profile"].as_str().expect("profile").to_owned())
-        .collect()
 }
 
 #[test]
 fn fleet_check_runs_the_profiles_concurrently_and_a_revoked_key_fails_only_its_profile() {
     let env = TestEnv::new("partner-fleet");
     let emu = env.emulator(&["--channels", "6", "--latency", "250"]);
-    let profiles = adopt_all(&env, &emu);
+    let profiles = env.adopt_all(&emu);
     assert_eq!(profiles.len(), 6);
     // Each channel gets a webhook, registered with its own key.
     let hook = hook_server::HookServer::ok();
@@ -317,7 +292,7 @@ fn fleet_check_runs_the_profiles_concurrently_and_a_revoked_key_fails_only_its_p
 fn fleet_templates_list_shows_each_channels_own_templates() {
     let env = TestEnv::new("partner-fleet-list");
     let emu = env.emulator(&["--channels", "2"]);
-    let profiles = adopt_all(&env, &emu);
+    let profiles = env.adopt_all(&emu);
     let submit = ["templates", "submit", "--name", "only_first", "--category", "UTILITY", "--language", "en"];
     env.run(
         &[&submit[..], &["--body", "Only on the first channel.", "--profile", &profiles[0]]].concat(),
@@ -339,7 +314,7 @@ fn the_partner_api_rate_limit_is_honoured_and_a_bad_partner_id_is_refused_locall
     let env = TestEnv::new("partner-429");
     let emu = env.emulator(&["--channels", "2"]);
     emu.fail_next(serde_json::json!([{"status": 429, "retry_after": 0}, {"status": 503}]));
-    let channels = run_partner(&env, &emu, &["partner", "channels", "--json"]).expect_code(0).json();
+    let channels = env.run_partner(&emu, &["partner", "channels", "--json"]).expect_code(0).json();
     assert_eq!(channels.as_array().map(Vec::len), Some(2));
     let faults: Vec<Value> = emu.requests().into_iter().filter(|r| !r["fault"].is_null()).collect();
     assert_eq!(faults.len(), 2, "both faults were met and retried through");
@@ -373,7 +348,7 @@ fn fleet_names(env: &TestEnv) -> Vec<Vec<String>> {
 fn fleet_templates_apply_leaves_the_same_templates_on_every_channel() {
     let env = TestEnv::new("partner-fleet-apply");
     let emu = env.emulator(&["--channels", "3"]);
-    let profiles = adopt_all(&env, &emu);
+    let profiles = env.adopt_all(&emu);
     assert_eq!(profiles.len(), 3);
     let dir = env.root.join("fleet-templates");
     write_templates(&dir, &["fleet_a", "fleet_b", "fleet_c"]);

@@ -443,3 +443,25 @@ pub fn write_templates(dir: &Path, names: &[&str]) {
         std::fs::write(dir.join(format!("{name}.json")), template.to_string()).expect("write");
     }
 }
+
+impl TestEnv {
+    /// Runs `args` with the environment that reaches `emu`'s partner account (no stored login).
+    pub fn run_partner(&self, emu: &Emulator, args: &[&str]) -> Run {
+        let vars = emu.partner_env();
+        let envs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.run(args, &envs)
+    }
+
+    /// `partner adopt --all --prefix shop- --json` (must exit 0): the adopted profiles' names.
+    pub fn adopt_all(&self, emu: &Emulator) -> Vec<String> {
+        let adopted = self.run_partner(emu, &["partner", "adopt", "--all", "--prefix", "shop-", "--json"]);
+        adopted
+            .expect_code(0)
+            .json()
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["profile"].as_str().expect("profile").to_owned())
+            .collect()
+    }
+}
