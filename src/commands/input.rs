@@ -1,4 +1,4 @@
-//! Reading what the user types or pipes: files and standard input, always on a thread of their own
+//! Reading what the user types or pipes: files and standard input, always off the async task
 //! (so Ctrl-C ends the process while a read waits) and never more than a [`Limit`]; the API key
 //! from standard input or a hidden prompt; and yes/no confirmations, never waiting on a prompt
 //! without a terminal (prompts: [`Prompter`]). Every failure to read is exit 3 (invalid input).
@@ -78,8 +78,8 @@ impl Source {
     }
 }
 
-/// Reads all of `source`, at most `limit.bytes`, on a thread of its own so the async task (and
-/// Ctrl-C) is never blocked. On a terminal, says first that it waits for input (`out.info`).
+/// Reads all of `source`, at most `limit.bytes`, off the async task so that it (and Ctrl-C) is
+/// never blocked: standard input on a thread of its own, a file on the blocking pool. On a terminal, says first that it waits for input (`out.info`).
 pub async fn read(out: &Output, source: &Source, limit: &Limit) -> Result<Vec<u8>> {
     if *source == Source::Stdin && std::io::stdin().is_terminal() {
         out.info(&waiting_notice(limit));
@@ -87,17 +87,41 @@ pub async fn read(out: &Output, source: &Source, limit: &Limit) -> Result<Vec<u8
     let (tx, rx) = tokio::sync::oneshot::channel();
     let job = source.clone();
     let max = limit.bytes;
-    std::thread::Builder::new()
-        .name("input".to_owned())
-        .spawn(move || {
-            // A closed receiver (Ctrl-C ended the command) drops the result: nothing to do.
-            let _ = tx.send(read_blocking(&job, max));
-        })
-        .map_err(|err| read_error(source).with_cause(format!("no thread to read it on: {err}")))?;
-    let (bytes, over) = rx
-        .await
-        .map_err(|_| read_error(source).with_cause("the thread reading it stopped"))?
-        .map_err(|err| read_error(source).with_cause(err))?;
+    let work = move || {
+        // A closed receiver (Ctrl-C ended the command) drops the result: nothing to do.
+        let _ = tx.send(read_blocking(&job, max));
+    };
+    match source {
+        // Standard input may never end: a thread of its own, which exit does not wait for.
+        Source::Stdin => std::thread::Builder::new()
+            .name("input".to_owned())
+            .spawn(work)
+            .map(drop)
+            .map_err(|err| read_error(source).with_cause(format!("no thread to read it on: {err}")))?,
+        // A file ends: the runtime's pool of blocking threads, so 10,000 files are not 10,000
+        // new threads.
+        Source::File(_) => drop(tokio::task::spawn_blocking(work)),
+    }
+    let read = rx.await.map_err(|_| read_error(source).with_cause("the thread reading it stopped"))?;
+    within_limit(source, limit, read)
+}
+
+/// [`read`] as UTF-8 text.
+pub async fn read_text(out: &Output, source: &Source, limit: &Limit) -> Result<String> {
+    let bytes = read(out, source, limit).await?;
+    utf8(source, bytes)
+}
+
+/// [`read_text`] of a file on the calling thread, for work already off the async task (a
+/// folder of template files read on one blocking thread).
+pub fn read_file_text(path: &Path, limit: &Limit) -> Result<String> {
+    let source = Source::File(path.to_path_buf());
+    let bytes = within_limit(&source, limit, read_blocking(&source, limit.bytes))?;
+    utf8(&source, bytes)
+}
+
+fn within_limit(source: &Source, limit: &Limit, read: std::io::Result<(Vec<u8>, bool)>) -> Result<Vec<u8>> {
+    let (bytes, over) = read.map_err(|err| read_error(source).with_cause(err))?;
     if over {
         return Err(Error::invalid(format!(
             "{} is larger than {}, the most read for {}",
@@ -110,9 +134,7 @@ pub async fn read(out: &Output, source: &Source, limit: &Limit) -> Result<Vec<u8
     Ok(bytes)
 }
 
-/// [`read`] as UTF-8 text.
-pub async fn read_text(out: &Output, source: &Source, limit: &Limit) -> Result<String> {
-    let bytes = read(out, source, limit).await?;
+fn utf8(source: &Source, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| {
         Error::invalid(format!("{} is not UTF-8 text", source.name()))
             .with_hint("convert it first, e.g. with `iconv -t UTF-8`")
