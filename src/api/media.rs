@@ -187,14 +187,11 @@ impl Client {
                 Ok(request) => request,
                 Err(err) => return Attempt::Done(Err(err)),
             };
-            let mut response = match request.send().await {
+            let mut response = match self.send_once(request, url, attempt, safety).await {
                 Ok(response) => response,
-                Err(err) => return Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
+                Err(ended) => return ended,
             };
             let status = response.status().as_u16();
-            if (300..400).contains(&status) {
-                return Attempt::Done(Err(self.redirect_error(url, status, &response)));
-            }
             self.log(1, &format!("-> HTTP {status}"));
             let retry_after = retry_after_of(&response);
             let json = response

@@ -63,14 +63,11 @@ impl Client {
             if let Some(body) = body {
                 self.log(2, &format!("request body: {} bytes", body.len()));
             }
-            let mut response = match request.send().await {
+            let mut response = match self.send_once(request, url, attempt, safety).await {
                 Ok(response) => response,
-                Err(err) => return Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
+                Err(ended) => return ended,
             };
             let status = response.status().as_u16();
-            if (300..400).contains(&status) {
-                return Attempt::Done(Err(self.redirect_error(url, status, &response)));
-            }
             let status_line = format!(
                 "{:?} {} {}",
                 response.version(),

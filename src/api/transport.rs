@@ -141,34 +141,50 @@ impl Client {
                 self.log(2, &format!("request body: {}", redact_headers(body)));
             }
             let started = Instant::now();
-            match request.send().await {
-                Ok(mut response) => {
-                    let status = response.status().as_u16();
-                    let retry_after = retry_after_of(&response);
-                    if (300..400).contains(&status) {
-                        return Attempt::Done(Err(self.redirect_error(url, status, &response)));
+            let mut response = match self.send_once(request, url, attempt, safety).await {
+                Ok(response) => response,
+                Err(ended) => return ended,
+            };
+            let status = response.status().as_u16();
+            let retry_after = retry_after_of(&response);
+            let read = read_capped(&mut response, MAX_BODY_BYTES).await;
+            let elapsed = started.elapsed().as_millis();
+            match read {
+                Ok(bytes) => {
+                    self.log(1, &format!("-> HTTP {status} in {elapsed} ms"));
+                    self.log(2, &format!("response body: {}", redact_body(&bytes)));
+                    if (200..300).contains(&status) && !is_error_shape(&bytes) {
+                        return Attempt::Done(Ok(Reply { body: bytes }));
                     }
-                    let read = read_capped(&mut response, MAX_BODY_BYTES).await;
-                    let elapsed = started.elapsed().as_millis();
-                    match read {
-                        Ok(bytes) => {
-                            self.log(1, &format!("-> HTTP {status} in {elapsed} ms"));
-                            self.log(2, &format!("response body: {}", redact_body(&bytes)));
-                            if (200..300).contains(&status) && !is_error_shape(&bytes) {
-                                return Attempt::Done(Ok(Reply { body: bytes }));
-                            }
-                            let api_err = ApiError::parse(status, &bytes);
-                            let retryable = api_err.is_throttle()
-                                || (safety == Safety::Idempotent && api_err.is_transient_server_error());
-                            Attempt::Failed(Failure { retryable, retry_after, error: Error::Api(api_err) })
-                        }
-                        Err(err) => self.read_failure(url, attempt, err, safety),
-                    }
+                    let api_err = ApiError::parse(status, &bytes);
+                    let retryable = api_err.is_throttle()
+                        || (safety == Safety::Idempotent && api_err.is_transient_server_error());
+                    Attempt::Failed(Failure { retryable, retry_after, error: Error::Api(api_err) })
                 }
-                Err(err) => Attempt::Failed(self.network_failure(url, attempt, &err, safety)),
+                Err(err) => self.read_failure(url, attempt, err, safety),
             }
         })
         .await
+    }
+
+    /// Sends one attempt's request: the response, or how the attempt ended: a network failure
+    /// (retried as `safety` allows) or a redirect (never followed, so the key stays on its host).
+    pub(super) async fn send_once<T>(
+        &self,
+        request: reqwest::RequestBuilder,
+        url: &Url,
+        attempt: u32,
+        safety: Safety,
+    ) -> std::result::Result<reqwest::Response, Attempt<T>> {
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(err) => return Err(Attempt::Failed(self.network_failure(url, attempt, &err, safety))),
+        };
+        let status = response.status().as_u16();
+        if (300..400).contains(&status) {
+            return Err(Attempt::Done(Err(self.redirect_error(url, status, &response))));
+        }
+        Ok(response)
     }
 
     /// A body that could not be read: too large (final), or the connection broke (maybe retried).
